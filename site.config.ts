@@ -1,0 +1,13 @@
+import { defineConfig } from "kiji";
+
+export default defineConfig({
+  title: "ALLFORCES AI NEWS",
+  description: "AIの最新ニュース、導入事例、技術ガイドを実務者の視点で届けるブログ",
+  url: "https://allforces.example",
+  baseurl: "",
+  lang: "ja",
+  timezone: "Asia/Tokyo",
+  permalink: "/:year/:month/:day/:title/",
+  author: "ALLFORCES編集部",
+  defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],
+});

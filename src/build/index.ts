@@ -1,0 +1,5 @@
+/** Runs the stages in order, times each, owns the caches. */
+export { build } from "./build.js";
+export type { BuildOptions, BuildResult, StageTiming } from "./build.js";
+export { createBuildCache } from "./build-cache.js";
+export type { BuildCache } from "./build-cache.js";

@@ -1,0 +1,9 @@
+/** Configuration: `UserConfig` (what users write) → validated, complete `ResolvedConfig`. */
+export { defineConfig } from "./user-config.js";
+export type { UserConfig, FrontMatterDefault } from "./user-config.js";
+export type { ResolvedConfig } from "./resolved-config.js";
+export { PERMALINK_STYLES } from "./resolved-config.js";
+export { resolveConfig, validateLayer } from "./resolve-config.js";
+export type { ConfigLayer } from "./resolve-config.js";
+export { loadConfig } from "./load-config.js";
+export type { LoadConfigOptions, ConfigOverrides } from "./load-config.js";

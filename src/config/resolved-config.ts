@@ -1,0 +1,41 @@
+import type { FrontMatterDefault } from "./user-config.js";
+
+/** Built-in permalink styles and the post URL templates they stand for (Jekyll 4.3). */
+export const PERMALINK_STYLES: Readonly<Record<string, string>> = {
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+  none: "/:categories/:title:output_ext",
+};
+
+/** The complete, validated configuration one build runs with. Plain data: safe to digest and send to workers. */
+export interface ResolvedConfig {
+  /** Absolute path of the site source. */
+  readonly source: string;
+  /** Absolute path of the output folder. */
+  readonly destination: string;
+  /** The permalink setting as written (a style name or a template). */
+  readonly permalink: string;
+  /** The post URL template the setting stands for. */
+  readonly permalinkTemplate: string;
+  /** IANA time zone name. */
+  readonly timezone: string;
+  readonly baseurl: string;
+  readonly url: string;
+  readonly exclude: readonly string[];
+  readonly include: readonly string[];
+  readonly keepFiles: readonly string[];
+  readonly future: boolean;
+  readonly showDrafts: boolean;
+  readonly unpublished: boolean;
+  readonly excerptSeparator: string;
+  readonly defaults: readonly FrontMatterDefault[];
+  readonly lang: string;
+  /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
+  readonly siteVariables: Readonly<Record<string, unknown>>;
+  /** Config files that were read, relative to the source. */
+  readonly configFiles: readonly string[];
+  /** Digest of everything above: changes when any setting changes. */
+  readonly digest: string;
+}

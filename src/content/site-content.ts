@@ -1,0 +1,104 @@
+import type { ResolvedConfig } from "../config/index.js";
+import type { SourceDocument, SourceEntry } from "../source/index.js";
+import { KijiError, messages, type Logger } from "../shared/index.js";
+import type { Page, Post, StaticFile } from "./documents.js";
+import { buildSiteData, type DataFileSource } from "./data-files.js";
+import { createPage, createStaticFile } from "./create-page.js";
+import { createPost, isPostFileName } from "./create-post.js";
+import type { TimeZone } from "./time.js";
+
+/** The whole site as a typed model: what gets published, in Jekyll's order. */
+export interface SiteContent {
+  /** Published posts (and drafts, with --drafts), oldest first, as Jekyll's `site.posts.docs`. */
+  readonly posts: readonly Post[];
+  readonly pages: readonly Page[];
+  readonly staticFiles: readonly StaticFile[];
+  /** `site.data`. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Category name → its posts, newest first. */
+  readonly categories: ReadonlyMap<string, readonly Post[]>;
+  /** Tag name → its posts, newest first. */
+  readonly tags: ReadonlyMap<string, readonly Post[]>;
+}
+
+/** What buildSiteContent works from: documents already read and split. */
+export interface SiteContentInput {
+  readonly config: ResolvedConfig;
+  readonly zone: TimeZone;
+  /** Build time in ms: posts dated later are future posts. */
+  readonly now: number;
+  readonly postDocs: readonly SourceDocument[];
+  readonly draftDocs: readonly SourceDocument[];
+  readonly pageDocs: readonly SourceDocument[];
+  readonly staticEntries: readonly SourceEntry[];
+  readonly dataFiles: readonly DataFileSource[];
+  readonly logger: Logger;
+}
+
+function comparePosts(a: Post, b: Post): number {
+  if (a.date.epochMs !== b.date.epochMs) return a.date.epochMs - b.date.epochMs;
+  return a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
+}
+
+function groupBy(posts: readonly Post[], key: (post: Post) => readonly string[]): Map<string, Post[]> {
+  const groups = new Map<string, Post[]>();
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const post = posts[i]!;
+    for (const name of key(post)) {
+      const list = groups.get(name);
+      if (list) list.push(post);
+      else groups.set(name, [post]);
+    }
+  }
+  return groups;
+}
+
+/** Refuses two documents that write the same file, naming both. */
+function checkUniqueOutputs(items: ReadonlyArray<{ outputPath: string; relativePath: string; url: string }>): void {
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    const key = item.outputPath.normalize("NFC").toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const { message, hint } = messages.duplicateOutput(item.url, first, item.relativePath);
+      throw new KijiError(message, { file: item.relativePath, hint });
+    }
+    seen.set(key, item.relativePath);
+  }
+}
+
+/** Builds the content model with Jekyll 4.3's publishing rules (drafts, future, unpublished). */
+export function buildSiteContent(input: SiteContentInput): SiteContent {
+  const { config, logger } = input;
+  const isPublishable = (post: Post): boolean =>
+    (post.published || config.unpublished) && (config.future || Math.floor(post.date.epochMs / 1000) <= Math.floor(input.now / 1000));
+  const posts: Post[] = [];
+  for (const doc of input.postDocs) {
+    if (!isPostFileName(doc.entry.collectionPath ?? doc.entry.relativePath)) {
+      logger.warn(`${doc.entry.relativePath}: ${messages.postFileName(doc.entry.relativePath).message}`);
+      continue;
+    }
+    const post = createPost(doc, "posts", input);
+    if (isPublishable(post)) posts.push(post);
+  }
+  if (config.showDrafts) {
+    for (const doc of input.draftDocs) {
+      const draft = createPost(doc, "drafts", input);
+      if (isPublishable(draft)) posts.push(draft);
+    }
+  }
+  posts.sort(comparePosts);
+  const pages = input.pageDocs
+    .map((doc) => createPage(doc, config))
+    .filter((page) => page.data.published !== false || config.unpublished);
+  const staticFiles = input.staticEntries.map(createStaticFile);
+  checkUniqueOutputs([...posts, ...pages, ...staticFiles]);
+  return {
+    posts,
+    pages,
+    staticFiles,
+    data: buildSiteData(input.dataFiles),
+    categories: groupBy(posts, (post) => post.categories),
+    tags: groupBy(posts, (post) => post.tags),
+  };
+}

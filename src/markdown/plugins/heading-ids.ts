@@ -1,0 +1,48 @@
+import type { Element, Root, RootContent } from "hast";
+
+// kramdown-parser-gfm's NON_WORD_RE: anything but word characters, "-", space and tab goes.
+const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
+
+/** Text content of a hast node (kramdown's raw_text: text, code and entities, markup dropped). */
+export function textOf(node: Root | RootContent): string {
+  if (node.type === "text") return node.value;
+  if ("children" in node) return node.children.map((child) => textOf(child as RootContent)).join("");
+  return "";
+}
+
+/** Options for rehypeHeadingIds. */
+export interface HeadingIdsOptions {
+  /** Prefix for every generated id (kramdown's auto_id_prefix). Default: "". */
+  readonly prefix?: string;
+}
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * Gives every heading without an id the id kramdown's GFM parser would: the text lower-cased,
+ * characters other than letters, digits, "_", "-" and spaces dropped (Japanese kept, full-width
+ * punctuation dropped), spaces to "-", and "-1", "-2" … on repeats of the same id.
+ */
+export default function rehypeHeadingIds(options: HeadingIdsOptions = {}) {
+  const prefix = options.prefix ?? "";
+  return (tree: Root): void => {
+    const counters = new Map<string, number>();
+    const visit = (node: Root | Element): void => {
+      for (const child of node.children) {
+        if (child.type !== "element") continue;
+        if (HEADING.test(child.tagName)) {
+          if (child.properties.id === undefined) {
+            let id = textOf(child).toLowerCase().replace(NON_WORD, "").replace(/[ \t]/g, "-");
+            const count = (counters.get(id) ?? -1) + 1;
+            counters.set(id, count);
+            if (count > 0) id += `-${count}`;
+            child.properties.id = prefix + id;
+          }
+        } else {
+          visit(child);
+        }
+      }
+    };
+    visit(tree);
+  };
+}

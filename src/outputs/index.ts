@@ -1,0 +1,5 @@
+/** Each output kind is a function yielding OutputFiles: document pages, static files, `.nojekyll`. */
+export type { OutputFile } from "./output-file.js";
+export { documentPages } from "./document-pages.js";
+export type { DocumentPagesInput } from "./document-pages.js";
+export { staticFileOutputs, noJekyllOutput } from "./static-files.js";

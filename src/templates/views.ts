@@ -1,0 +1,91 @@
+import type { ResolvedConfig } from "../config/index.js";
+import type { JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
+
+/** What templates see as `page` (and as each entry of `site.posts`): a plain object. */
+export type DocumentView = Record<string, unknown>;
+
+/** The views of one build: `site`, and one view per post and page. */
+export interface SiteViews {
+  readonly site: Readonly<Record<string, unknown>>;
+  readonly posts: ReadonlyMap<Post, DocumentView>;
+  readonly pages: ReadonlyMap<Page, DocumentView>;
+}
+
+function postView(post: Post): DocumentView {
+  return {
+    ...post.data,
+    url: post.url,
+    id: post.id,
+    date: post.date,
+    title: post.title,
+    slug: post.slug,
+    categories: post.categories,
+    tags: post.tags,
+    path: post.relativePath,
+    relative_path: post.relativePath,
+    collection: "posts",
+    draft: post.type === "drafts",
+    excerpt: typeof post.data.excerpt === "string" ? post.data.excerpt : undefined,
+    content: undefined,
+  };
+}
+
+function pageView(page: Page): DocumentView {
+  return { ...page.data, url: page.url, path: page.relativePath, relative_path: page.relativePath, content: undefined };
+}
+
+function staticFileView(file: StaticFile): DocumentView {
+  const name = file.relativePath.slice(file.relativePath.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  return {
+    relative_path: `/${file.relativePath}`,
+    path: file.absolutePath,
+    name,
+    basename: dot > 0 ? name.slice(0, dot) : name,
+    extname: dot > 0 ? name.slice(dot) : "",
+    modified_time: new Date(file.mtimeMs),
+    collection: null,
+    url: file.url,
+  };
+}
+
+function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: ReadonlyMap<Post, DocumentView>): Record<string, DocumentView[]> {
+  const out: Record<string, DocumentView[]> = {};
+  for (const [name, posts] of groups) out[name] = posts.map((post) => views.get(post)!);
+  return out;
+}
+
+/**
+ * Builds `site` and the document views Jekyll templates expect: posts newest first with
+ * `next`/`previous`, pages, static files, categories, tags, data and `site.time`.
+ */
+export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime): SiteViews {
+  const posts = new Map(content.posts.map((post) => [post, postView(post)]));
+  const ascending = content.posts.map((post) => posts.get(post)!);
+  ascending.forEach((view, i) => {
+    view.previous = ascending[i - 1];
+    view.next = ascending[i + 1];
+  });
+  const pages = new Map(content.pages.map((page) => [page, pageView(page)]));
+  const pageViews = [...pages.values()];
+  const site = {
+    ...config.siteVariables,
+    time,
+    posts: [...ascending].reverse(),
+    pages: pageViews,
+    html_pages: pageViews.filter((view) => String(view.url).endsWith("/") || String(view.url).endsWith(".html")),
+    static_files: content.staticFiles.map(staticFileView),
+    categories: groupViews(content.categories, posts),
+    tags: groupViews(content.tags, posts),
+    data: content.data,
+    documents: ascending,
+    related_posts: [],
+  };
+  return { site, posts, pages };
+}
+
+/** `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll without LSI). */
+export function siteForPost(site: Readonly<Record<string, unknown>>, view: DocumentView): Record<string, unknown> {
+  const recent = (site.posts as DocumentView[]).slice(0, 11).filter((other) => other !== view).slice(0, 10);
+  return Object.assign(Object.create(site) as Record<string, unknown>, { related_posts: recent });
+}

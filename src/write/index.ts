@@ -1,0 +1,3 @@
+/** Writes OutputFiles: staged beside the destination, swapped in only when the whole build succeeded. */
+export { createOutputWriter } from "./output-writer.js";
+export type { OutputWriter, OutputWriterOptions, WriteSummary } from "./output-writer.js";
