@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument, SourceEntry } from "../source/index.js";
 import type { Page, StaticFile } from "./documents.js";
-import { formatOf, layoutOf } from "./document-helpers.js";
+import { formatOf, layoutOf, permalinkExtension } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { escapePath, fillPageTemplate, outputPathFor, sanitizeUrl } from "./permalink.js";
 import { withFile } from "./create-post.js";
@@ -33,8 +33,8 @@ export function createPage(doc: SourceDocument, config: ResolvedConfig): Page {
   const extension = dot > 0 ? name.slice(dot) : "";
   const basename = (dot > 0 ? name.slice(0, dot) : name).replace(/\.+$/, "");
   const format = formatOf(extension);
-  const outputExt = format === "markdown" ? ".html" : extension;
   const data: Record<string, unknown> = { ...defaultsFor(config.defaults, relativePath, "pages"), ...doc.data };
+  const outputExt = permalinkExtension(data.permalink) ?? (format === "markdown" ? ".html" : extension);
   const template = typeof data.permalink === "string" ? data.permalink : pageTemplate(outputExt, basename, config);
   const placeholders = { path: dir, basename, output_ext: outputExt };
   const url = withFile(doc, () => sanitizeUrl(fillPageTemplate(template, placeholders)));

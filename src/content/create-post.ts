@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { KijiError, messages } from "../shared/index.js";
 import type { Post } from "./documents.js";
-import { formatOf, extractExcerpt, layoutOf, toStringList } from "./document-helpers.js";
+import { formatOf, extractExcerpt, layoutOf, permalinkExtension, toStringList } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { fillPostTemplate, outputPathFor, postPlaceholders, sanitizeUrl } from "./permalink.js";
 import { titleizeSlug } from "./slugify.js";
@@ -66,7 +66,7 @@ export function createPost(doc: SourceDocument, type: "posts" | "drafts", contex
   const categories = collectCategories(pathCategories, { ...defaults, ...doc.data });
   const tags = toStringList(data.tag !== undefined && data.tag !== null ? [data.tag] : data.tags);
   const basenameWithoutExt = below.slice(below.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "");
-  const outputExt = ".html";
+  const outputExt = permalinkExtension(data.permalink) ?? ".html";
   const placeholders = postPlaceholders({
     slug,
     basenameWithoutExt,

@@ -40,3 +40,11 @@ export function extractExcerpt(body: string, separator: string): string {
   const definitions = tail.match(/^ {0,3}\[[^\]]+\]:.+$/gm);
   return definitions ? `${head}\n\n${definitions.join("\n")}` : head;
 }
+
+/** Jekyll's permalink_ext: the extension a front-matter permalink names ("/x.htm" → ".htm"), if any. */
+export function permalinkExtension(permalink: unknown): string | undefined {
+  if (typeof permalink !== "string" || permalink.endsWith("/")) return undefined;
+  const base = permalink.slice(permalink.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot) : undefined;
+}

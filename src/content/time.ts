@@ -58,6 +58,11 @@ export class JekyllTime {
     return this.epochMs;
   }
 
+  /** Prints as Ruby does in templates (`{{ page.date }}`), compares as a number (`a.date < b.date`). */
+  [Symbol.toPrimitive](hint: string): string | number {
+    return hint === "number" ? this.epochMs : this.toString();
+  }
+
   /** A JavaScript Date for the same instant. */
   toDate(): Date {
     return new Date(this.epochMs);

@@ -70,7 +70,9 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     render(markdown) {
       const tree = processor.runSync(processor.parse(markdown)) as Root;
       const { headings, text } = collect(tree);
-      return { html: processor.stringify(tree), headings, text };
+      const html = processor.stringify(tree);
+      // kramdown ends every block with a newline, so converted content does too.
+      return { html: html === "" || html.endsWith("\n") ? html : `${html}\n`, headings, text };
     },
   };
 }

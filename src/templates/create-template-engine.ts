@@ -87,6 +87,8 @@ export function createTemplateEngine(input: TemplateEngineInput): TemplateEngine
     },
     async renderLayouts(name, content, context, file) {
       let output = content;
+      // Jekyll merges each layout's front matter under the inner ones: `layout.x` is the innermost value.
+      let layoutData: Record<string, unknown> = {};
       const seen: string[] = [];
       for (let current: string | undefined = name; current !== undefined; ) {
         const layout = layouts.get(current);
@@ -97,7 +99,8 @@ export function createTemplateEngine(input: TemplateEngineInput): TemplateEngine
         if (seen.includes(current)) throw new KijiError(messages.layoutCycle([...seen, current]).message, { file: layout.file });
         seen.push(current);
         try {
-          output = await renderTemplate(layoutTemplate(layout), { ...context, content: output, layout: layout.data });
+          layoutData = { ...layout.data, ...layoutData };
+          output = await renderTemplate(layoutTemplate(layout), { ...context, content: output, layout: layoutData });
         } catch (error) {
           throw toTemplateError(error, sources, layout);
         }

@@ -23,6 +23,7 @@ function postView(post: Post): DocumentView {
     tags: post.tags,
     path: post.relativePath,
     relative_path: post.relativePath,
+    name: post.relativePath.slice(post.relativePath.lastIndexOf("/") + 1),
     collection: "posts",
     draft: post.type === "drafts",
     excerpt: typeof post.data.excerpt === "string" ? post.data.excerpt : undefined,
