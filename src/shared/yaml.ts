@@ -55,14 +55,14 @@ export function parseYaml(text: string, options: ParseYamlOptions = {}): unknown
     schema: "yaml-1.1",
     customTags: (tags) => [...tags.filter((t) => typeof t === "string" ? t !== "timestamp" : t.tag !== timestampTag.tag), timestampTag],
     uniqueKeys: false,
-    prettyErrors: false,
+    prettyErrors: true,
   });
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];
     const line = pos ? pos.line + firstLine - 1 : firstLine;
     const detail = problem.message.split("\n")[0] ?? problem.message;
-    const { message, hint } = messages.yamlSyntax(detail.replace(/ at line \d+, column \d+.*$/, ""));
+    const { message, hint } = messages.yamlSyntax(detail.replace(/ at line \d+, column \d+:?$/, ""));
     throw new KijiError(message, {
       file: options.file,
       line,
