@@ -1,11 +1,11 @@
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type DataFileSource } from "../content/index.js";
 import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
-import { documentPages, noJekyllOutput, staticFileOutputs, type OutputFile } from "../outputs/index.js";
+import { countOutputs, siteOutputs } from "../outputs/index.js";
 import { KijiError, createSilentLogger, digest, type Logger } from "../shared/index.js";
 import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry } from "../source/index.js";
 import { createFilters, createSiteViews, createTemplateEngine, type LayoutSource, type TemplateSource } from "../templates/index.js";
-import { createOutputWriter } from "../write/index.js";
+import { createMemoryWriter, createOutputWriter, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
 import { convertDocuments } from "./render-documents.js";
@@ -27,6 +27,8 @@ export interface BuildOptions {
   readonly cache?: BuildCache;
   /** Called as output files are written. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Build into this in-memory site instead of the destination folder (the dev server). */
+  readonly memory?: MemorySite;
 }
 
 /** Time spent in one stage. */
@@ -130,16 +132,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("markdown");
 
   // 5. Layouts and outputs, written one by one into a staging folder.
-  const writer = await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles });
-  const total = content.posts.length + content.pages.length + content.staticFiles.length + 1;
+  const writer = options.memory
+    ? createMemoryWriter(options.memory)
+    : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles });
+  const outputInput = { config, content, views, engine };
+  const total = countOutputs(outputInput);
   let done = 0;
   try {
-    const outputs: Array<AsyncIterable<OutputFile> | Iterable<OutputFile>> = [
-      documentPages({ posts: content.posts, pages: content.pages, views, engine }),
-      staticFileOutputs(content.staticFiles),
-      noJekyllOutput(),
-    ];
-    for (const output of outputs) {
+    for (const output of siteOutputs(outputInput)) {
       for await (const file of output) {
         checkAborted(options.signal);
         await writer.write(file);
