@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import { build } from "../src/build/index.js";
+import { createLogger } from "../src/shared/index.js";
+import { DUMP_LAYOUT, listFiles, makeSite, removeDir } from "./helpers.js";
+
+test("keep_files survive a rebuild, stale files do not", async () => {
+  const site = makeSite({
+    "_config.yml": "keep_files: [.git, CNAME]\n",
+    "_layouts/post.html": DUMP_LAYOUT,
+    "_posts/2026-01-02-a.md": "---\nlayout: post\n---\nx\n",
+  });
+  try {
+    await build({ source: site });
+    const dest = path.join(site, "_site");
+    mkdirSync(path.join(dest, ".git"), { recursive: true });
+    writeFileSync(path.join(dest, ".git/HEAD"), "ref: refs/heads/gh-pages\n");
+    writeFileSync(path.join(dest, "CNAME"), "blog.example\n");
+    writeFileSync(path.join(dest, "stale.html"), "old\n");
+    await build({ source: site });
+    assert.equal(readFileSync(path.join(dest, ".git/HEAD"), "utf8"), "ref: refs/heads/gh-pages\n");
+    assert.equal(readFileSync(path.join(dest, "CNAME"), "utf8"), "blog.example\n");
+    assert.ok(!existsSync(path.join(dest, "stale.html")), "files no longer generated are removed");
+    assert.deepEqual(listFiles(dest), [".git/HEAD", ".nojekyll", "2026/01/02/a.html", "CNAME"]);
+  } finally {
+    removeDir(site);
+  }
+});
+
+test("files in _posts without a date in their name are skipped with a warning", async () => {
+  const site = makeSite({
+    "_layouts/post.html": DUMP_LAYOUT,
+    "_posts/2026-01-02-a.md": "---\nlayout: post\n---\nx\n",
+    "_posts/notes.md": "---\nlayout: post\n---\nx\n",
+    "_posts/2026-01-03-data.json": "{}",
+  });
+  const lines: string[] = [];
+  try {
+    const result = await build({ source: site, logger: createLogger({ write: (line) => lines.push(line) }) });
+    assert.equal(result.posts, 1);
+    assert.equal(result.warnings.length, 2);
+    assert.match(lines.join("\n"), /warning: _posts\/notes\.md: skipped '_posts\/notes\.md': post file names must look like YYYY-MM-DD-title\.md/);
+  } finally {
+    removeDir(site);
+  }
+});
+
+test("two builds of the same source are byte-identical", async () => {
+  const site = makeSite({
+    "_layouts/post.html": DUMP_LAYOUT,
+    "_posts/2026-01-02-a.md": "---\nlayout: post\ntitle: A\n---\nHello *world*\n",
+    "index.html": "---\n---\n{% for p in site.posts %}{{ p.title }}{% endfor %}",
+  });
+  try {
+    const now = Date.UTC(2026, 5, 1);
+    await build({ source: site, now, overrides: { destination: path.join(site, "one") } });
+    await build({ source: site, now, overrides: { destination: path.join(site, "two") } });
+    for (const file of listFiles(path.join(site, "one"))) {
+      assert.equal(readFileSync(path.join(site, "two", file), "utf8"), readFileSync(path.join(site, "one", file), "utf8"), file);
+    }
+  } finally {
+    removeDir(site);
+  }
+});
