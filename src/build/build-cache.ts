@@ -1,15 +1,26 @@
 import type { RenderedMarkdown } from "../markdown/index.js";
 
+/** A source file's front matter and body, parsed once and reused while its bytes do not change. */
+export interface CachedDocument {
+  /** Front matter as plain data (see encodeData). */
+  readonly data: unknown;
+  readonly body: string;
+  readonly bodyLine: number;
+}
+
 /**
- * Caches one build hands to the next (the dev server keeps one; `kiji build` starts empty).
- * A value passed into build(), never module state, so two builds in one process cannot interfere.
+ * Caches one build hands to the next (the dev server keeps one; `kiji build` loads it from the
+ * cache folder). A value passed into build(), never module state, so two builds in one process
+ * cannot interfere.
  */
 export interface BuildCache {
-  /** Rendered Markdown by digest of (renderer settings, Markdown source). */
+  /** Parsed documents by digest of the file's bytes. */
+  readonly documents: Map<string, CachedDocument>;
+  /** Rendered Markdown by digest of (renderer settings, Markdown text). */
   readonly markdown: Map<string, RenderedMarkdown>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { markdown: new Map() };
+  return { documents: new Map(), markdown: new Map() };
 }

@@ -4,9 +4,11 @@ import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.
 import { countOutputs, siteOutputs } from "../outputs/index.js";
 import { KijiError, createSilentLogger, digest, type Logger } from "../shared/index.js";
 import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry } from "../source/index.js";
+import { availableParallelism } from "node:os";
 import { createFilters, createSiteViews, createTemplateEngine, type LayoutSource, type TemplateSource } from "../templates/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
+import { loadDocuments, sweepCache } from "./load-documents.js";
 import { mapLimit } from "./map-limit.js";
 import { convertDocuments } from "./render-documents.js";
 
@@ -29,6 +31,8 @@ export interface BuildOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Build into this in-memory site instead of the destination folder (the dev server). */
   readonly memory?: MemorySite;
+  /** Worker threads for parsing and Markdown. Default: one per core; 1 keeps everything in the main thread. */
+  readonly threads?: number;
 }
 
 /** Time spent in one stage. */
@@ -93,14 +97,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? Date.now();
   mark("config");
 
-  // 2. Source: scan, then read and split every document.
+  // 2. Source: scan; parse documents and render their Markdown on every core, reusing the cache.
   const tree = await scanSource(config);
-  const read = (entries: readonly SourceEntry[]) => mapLimit(entries, READ_CONCURRENCY, readSourceDocument);
-  const [postDocs, draftDocs, pageDocs, layoutDocs, includes, dataFiles] = await Promise.all([
-    read(tree.posts),
-    config.showDrafts ? read(tree.drafts) : Promise.resolve([]),
-    read(tree.pages),
-    read(tree.layouts),
+  const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
+  const used = { documents: new Set<string>(), markdown: new Set<string>() };
+  const [[postDocs, draftDocs, pageDocs], layoutDocs, includes, dataFiles] = await Promise.all([
+    loadDocuments(
+      [
+        { entries: tree.posts, isPost: true },
+        { entries: config.showDrafts ? tree.drafts : [], isPost: true },
+        { entries: tree.pages, isPost: false },
+      ],
+      { cache, used, excerptSeparator: config.excerptSeparator, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads ?? availableParallelism() },
+    ) as Promise<[SourceDocument[], SourceDocument[], SourceDocument[]]>,
+    mapLimit(tree.layouts, READ_CONCURRENCY, readSourceDocument),
     mapLimit(tree.includes, READ_CONCURRENCY, includeSource),
     mapLimit(tree.data, READ_CONCURRENCY, dataSource),
   ]);
@@ -126,10 +136,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     views,
     engine,
     renderer: createMarkdownRenderer(MARKDOWN_OPTIONS),
-    rendererKey: digest(JSON.stringify(MARKDOWN_OPTIONS)),
+    rendererKey,
     cache,
+    usedMarkdown: used.markdown,
   });
-  mark("markdown");
+  mark("templates");
 
   // 5. Layouts and outputs, written one by one into a staging folder.
   const writer = options.memory
@@ -149,6 +160,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mark("render+write");
     // 6. Publish: swap the finished site in.
     const summary = await writer.commit();
+    sweepCache(cache, used);
     mark("commit");
     return {
       config,

@@ -1,9 +1,10 @@
 import type { DocumentBase, Post } from "../content/index.js";
 import type { MarkdownRenderer, RenderedMarkdown } from "../markdown/index.js";
-import { digest, wrapError } from "../shared/index.js";
+import { wrapError } from "../shared/index.js";
 import type { SourceDocument } from "../source/index.js";
 import type { DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import { markdownKey } from "./prepare-document.js";
 
 /** What converting document bodies needs. */
 export interface ConvertInput {
@@ -14,10 +15,13 @@ export interface ConvertInput {
   /** Digest of the renderer's settings, part of every cache key. */
   readonly rendererKey: string;
   readonly cache: BuildCache;
+  /** Markdown cache keys used by this build. */
+  readonly usedMarkdown: Set<string>;
 }
 
 function renderCached(markdown: string, input: ConvertInput, file: string, line: number): RenderedMarkdown {
-  const key = digest(input.rendererKey, markdown);
+  const key = markdownKey(input.rendererKey, markdown);
+  input.usedMarkdown.add(key);
   let rendered = input.cache.markdown.get(key);
   if (!rendered) {
     try {

@@ -6,3 +6,4 @@ export type { FrontMatterResult } from "./front-matter.js";
 export { createEntryFilter, compilePatterns } from "./entry-filter.js";
 export type { EntryFilter, PatternList } from "./entry-filter.js";
 export type { SourceEntry, SourceKind, SourceTree, SourceDocument } from "./source-file.js";
+export { encodeData, decodeData } from "./encode-data.js";
