@@ -22,7 +22,7 @@ function expectFailedRebuild(files: Record<string, string>, expected: RegExp): s
     assert.equal(result.code, 1, "a failed build exits 1");
     assert.match(result.stderr, expected);
     assert.equal(treeHash(path.join(site, "_site")), before, "_site must be byte-identical to before");
-    assert.deepEqual(readdirSync(site).filter((name) => name.startsWith(".kiji-")), [], "no staging folder left behind");
+    assert.deepEqual(readdirSync(site).filter((name) => name.startsWith(".kiji-tmp-")), [], "no staging folder left behind");
     return result.stderr;
   } finally {
     removeDir(site);

@@ -106,7 +106,7 @@ for (const spec of cases) {
     const expectedDir = path.join(spec.dir, 'expected');
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `kiji-jekyll-${spec.name}-`));
     try {
-      const args = [kijiBin, 'build', '-q', '-s', sourceDir, '-d', outDir, ...spec.flags];
+      const args = [kijiBin, 'build', '-q', '--disable-disk-cache', '-s', sourceDir, '-d', outDir, ...spec.flags];
       const run = spawnSync(process.execPath, args, {
         cwd: repoRoot,
         env: { ...process.env, TZ: 'UTC' },

@@ -1,4 +1,5 @@
 import type { RenderedMarkdown } from "../markdown/index.js";
+import type { WrittenFile } from "../write/index.js";
 
 /** A source file's front matter and body, parsed once and reused while its bytes do not change. */
 export interface CachedDocument {
@@ -9,18 +10,20 @@ export interface CachedDocument {
 }
 
 /**
- * Caches one build hands to the next (the dev server keeps one; `kiji build` loads it from the
- * cache folder). A value passed into build(), never module state, so two builds in one process
- * cannot interfere.
+ * Caches one build hands to the next (the dev server keeps one in memory; `kiji build` keeps
+ * one in the cache folder). A value passed into build(), never module state, so two builds in
+ * one process cannot interfere.
  */
 export interface BuildCache {
   /** Parsed documents by digest of the file's bytes. */
   readonly documents: Map<string, CachedDocument>;
   /** Rendered Markdown by digest of (renderer settings, Markdown text). */
   readonly markdown: Map<string, RenderedMarkdown>;
+  /** What the last build wrote into the destination, so unchanged files are not rewritten. */
+  outputs: ReadonlyMap<string, WrittenFile>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map() };
+  return { documents: new Map(), markdown: new Map(), outputs: new Map() };
 }

@@ -1,16 +1,16 @@
+import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
-import { buildSiteContent, createTimeZone, type DataFileSource } from "../content/index.js";
+import { buildSiteContent, createTimeZone } from "../content/index.js";
 import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
-import { countOutputs, siteOutputs } from "../outputs/index.js";
-import { KijiError, createSilentLogger, digest, type Logger } from "../shared/index.js";
-import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry } from "../source/index.js";
-import { availableParallelism } from "node:os";
-import { createFilters, createSiteViews, createTemplateEngine, type LayoutSource, type TemplateSource } from "../templates/index.js";
-import { createMemoryWriter, createOutputWriter, type MemorySite } from "../write/index.js";
+import { KijiError, createSilentLogger, digest, kijiVersion, type Logger } from "../shared/index.js";
+import { createFilters, createSiteViews, createTemplateEngine } from "../templates/index.js";
+import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
-import { loadDocuments, sweepCache } from "./load-documents.js";
-import { mapLimit } from "./map-limit.js";
+import { loadSiteSource } from "./load-site-source.js";
+import { sweepCache } from "./load-documents.js";
+import { loadPersistentCache, savePersistentCache } from "./persistent-cache.js";
 import { convertDocuments } from "./render-documents.js";
+import { writeSite } from "./write-site.js";
 
 /** Everything one build needs; only `source` is required. */
 export interface BuildOptions {
@@ -25,8 +25,10 @@ export interface BuildOptions {
   readonly now?: number;
   /** Aborting stops the build and leaves the destination as it was. */
   readonly signal?: AbortSignal;
-  /** Caches from an earlier build in this process. */
+  /** Caches from an earlier build in this process (then the cache folder is not used). */
   readonly cache?: BuildCache;
+  /** The cache folder, or false for none. Default: `<source>/.kiji-cache` (off with `disable_disk_cache: true`). */
+  readonly cacheDir?: string | false;
   /** Called as output files are written. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Build into this in-memory site instead of the destination folder (the dev server). */
@@ -48,31 +50,20 @@ export interface BuildResult {
   readonly pages: number;
   readonly staticFiles: number;
   readonly filesWritten: number;
+  readonly filesUnchanged: number;
   readonly timings: readonly StageTiming[];
   readonly warnings: readonly string[];
 }
 
-const READ_CONCURRENCY = 64;
 const MARKDOWN_OPTIONS: MarkdownOptions = { headingIds: true };
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new KijiError("build interrupted; the previous site was left untouched");
 }
 
-function layoutSource(doc: SourceDocument): LayoutSource {
-  const file = doc.entry.relativePath;
-  const name = file.slice("_layouts/".length);
-  return { name: file, file, text: doc.body, fileText: doc.text, firstLine: doc.bodyLine, layoutName: name.replace(/\.[^.]+$/, ""), data: doc.data };
-}
-
-async function includeSource(entry: SourceEntry): Promise<TemplateSource> {
-  const { text } = await readSourceText(entry);
-  return { name: entry.relativePath.slice("_includes/".length), file: entry.relativePath, text, fileText: text, firstLine: 1 };
-}
-
-async function dataSource(entry: SourceEntry): Promise<DataFileSource> {
-  const { text } = await readSourceText(entry);
-  return { path: entry.relativePath.slice("_data/".length), relativePath: entry.relativePath, text };
+function cacheFolder(options: BuildOptions, config: ResolvedConfig): string | undefined {
+  if (options.cache || options.cacheDir === false || config.siteVariables.disable_disk_cache === true) return undefined;
+  return options.cacheDir ?? path.join(config.source, ".kiji-cache");
 }
 
 /**
@@ -81,7 +72,6 @@ async function dataSource(entry: SourceEntry): Promise<DataFileSource> {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const logger = options.logger ?? createSilentLogger();
-  const cache = options.cache ?? createBuildCache();
   const timings: StageTiming[] = [];
   let stageStart = performance.now();
   const mark = (stage: string): void => {
@@ -91,48 +81,35 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     checkAborted(options.signal);
   };
 
-  // 1. Configuration.
+  // 1. Configuration, and the caches it keys.
   const config = await loadConfig({ source: options.source, configFiles: options.configFiles, overrides: options.overrides });
   const zone = createTimeZone(config.timezone);
   const now = options.now ?? Date.now();
+  const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
+  const cacheKey = digest(kijiVersion(), config.digest, rendererKey);
+  const folder = cacheFolder(options, config);
+  const cache = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined) ?? createBuildCache();
   mark("config");
 
-  // 2. Source: scan; parse documents and render their Markdown on every core, reusing the cache.
-  const tree = await scanSource(config);
-  const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
+  // 2. Source: scan, read, parse front matter and render Markdown on every core.
   const used = { documents: new Set<string>(), markdown: new Set<string>() };
-  const [[postDocs, draftDocs, pageDocs], layoutDocs, includes, dataFiles] = await Promise.all([
-    loadDocuments(
-      [
-        { entries: tree.posts, isPost: true },
-        { entries: config.showDrafts ? tree.drafts : [], isPost: true },
-        { entries: tree.pages, isPost: false },
-      ],
-      { cache, used, excerptSeparator: config.excerptSeparator, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads ?? availableParallelism() },
-    ) as Promise<[SourceDocument[], SourceDocument[], SourceDocument[]]>,
-    mapLimit(tree.layouts, READ_CONCURRENCY, readSourceDocument),
-    mapLimit(tree.includes, READ_CONCURRENCY, includeSource),
-    mapLimit(tree.data, READ_CONCURRENCY, dataSource),
-  ]);
+  const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads });
   mark("source");
 
   // 3. Content model.
-  const content = buildSiteContent({ config, zone, now, postDocs, draftDocs, pageDocs, staticEntries: tree.statics, dataFiles, logger });
+  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, logger });
   mark("content");
 
-  // 4. Template pass and Markdown, results stored in the views.
-  const engine = createTemplateEngine({
-    layouts: layoutDocs.map(layoutSource),
-    includes,
-    filters: createFilters({ config, zone, now }),
-  });
+  // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
+  const engine = createTemplateEngine({ layouts: source.layouts, includes: source.includes, filters: createFilters({ config, zone, now }) });
   const views = createSiteViews(content, config, zone.localTime(now));
-  const sources = new Map([...postDocs, ...draftDocs, ...pageDocs].map((doc) => [doc.entry.relativePath, doc]));
+  const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   await convertDocuments({
-    documents: [
-      ...content.posts.map((doc) => ({ doc, view: views.posts.get(doc)!, source: sources.get(doc.relativePath)! })),
-      ...content.pages.map((doc) => ({ doc, view: views.pages.get(doc)!, source: sources.get(doc.relativePath)! })),
-    ],
+    documents: [...content.posts, ...content.pages].map((doc) => ({
+      doc,
+      view: (doc.type === "pages" ? views.pages.get(doc) : views.posts.get(doc))!,
+      source: docs.get(doc.relativePath)!,
+    })),
     views,
     engine,
     renderer: createMarkdownRenderer(MARKDOWN_OPTIONS),
@@ -142,37 +119,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   mark("templates");
 
-  // 5. Layouts and outputs, written one by one into a staging folder.
-  const writer = options.memory
-    ? createMemoryWriter(options.memory)
-    : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles });
-  const outputInput = { config, content, views, engine };
-  const total = countOutputs(outputInput);
-  let done = 0;
-  try {
-    for (const output of siteOutputs(outputInput)) {
-      for await (const file of output) {
-        checkAborted(options.signal);
-        await writer.write(file);
-        options.onProgress?.(++done, total);
-      }
-    }
-    mark("render+write");
-    // 6. Publish: swap the finished site in.
-    const summary = await writer.commit();
-    sweepCache(cache, used);
-    mark("commit");
-    return {
-      config,
-      posts: content.posts.length,
-      pages: content.pages.length,
-      staticFiles: content.staticFiles.length,
-      filesWritten: summary.filesWritten,
-      timings,
-      warnings: logger.warnings,
-    };
-  } catch (error) {
-    await writer.abort();
-    throw error;
-  }
+  // 5. Layouts and every output kind, written into staging, then moved into place.
+  const summary = await writeSite({ config, content, views, engine, cache, memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark });
+
+  // 6. Keep the caches for the next build.
+  sweepCache(cache, used);
+  if (folder) await savePersistentCache(folder, cacheKey, cache);
+  mark("cache");
+  return {
+    config,
+    posts: content.posts.length,
+    pages: content.pages.length,
+    staticFiles: content.staticFiles.length,
+    filesWritten: summary.filesWritten,
+    filesUnchanged: summary.filesUnchanged,
+    timings,
+    warnings: logger.warnings,
+  };
 }

@@ -1,18 +1,13 @@
-import { readFileSync } from "node:fs";
 import { build, type BuildResult } from "../build/index.js";
-import { createLogger, formatError } from "../shared/index.js";
+import { createLogger, formatError, kijiVersion } from "../shared/index.js";
 import { parseCommandLine, UsageError, USAGE, type CliCommand } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 function summary(result: BuildResult, seconds: number): string {
   const parts = [`${result.posts} posts`, `${result.pages} pages`, `${result.staticFiles} static files`];
   const warnings = result.warnings.length > 0 ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}` : "";
-  return `kiji: built ${parts.join(", ")}: ${result.filesWritten} files written to ${result.config.destination} in ${seconds.toFixed(2)} s${warnings}`;
+  const unchanged = result.filesUnchanged > 0 ? ` (${result.filesUnchanged} unchanged)` : "";
+  return `kiji: built ${parts.join(", ")}: ${result.filesWritten} files written${unchanged} to ${result.config.destination} in ${seconds.toFixed(2)} s${warnings}`;
 }
 
 async function runBuild(command: CliCommand): Promise<number> {
@@ -35,6 +30,7 @@ async function runBuild(command: CliCommand): Promise<number> {
         baseurl: command.baseurl,
       },
       logger,
+      cacheDir: command.disableDiskCache ? false : undefined,
       signal: controller.signal,
       onProgress: (done, total) => progress.update(done, total),
     });
@@ -73,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (command.command === "version") {
-    process.stdout.write(`kiji ${version()}\n`);
+    process.stdout.write(`kiji ${kijiVersion()}\n`);
     return 0;
   }
   return runBuild(command);

@@ -14,6 +14,7 @@ export interface CliCommand {
   readonly verbose: boolean;
   readonly profile: boolean;
   readonly strict: boolean;
+  readonly disableDiskCache: boolean;
 }
 
 /** A command line kiji cannot understand; exit code 2. */
@@ -31,6 +32,7 @@ const OPTIONS = {
   verbose: { type: "boolean", short: "V" },
   profile: { type: "boolean" },
   strict: { type: "boolean" },
+  "disable-disk-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -55,6 +57,8 @@ Options:
   -V, --verbose         Print what each stage does
       --profile         Print the time each stage took
       --strict          Treat warnings as errors (exit 1)
+      --disable-disk-cache
+                        Do not read or write the cache folder (.kiji-cache)
   -h, --help            Show this help
   -v, --version         Print kiji's version
 
@@ -92,5 +96,6 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     verbose: values.verbose ?? false,
     profile: values.profile ?? false,
     strict: values.strict ?? false,
+    disableDiskCache: values["disable-disk-cache"] ?? false,
   };
 }

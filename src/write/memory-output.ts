@@ -16,7 +16,7 @@ export function createMemoryWriter(site: MemorySite): OutputWriter {
     async commit(): Promise<WriteSummary> {
       site.clear();
       for (const [path, contents] of staged) site.set(path, contents);
-      return { filesWritten: staged.size };
+      return { filesWritten: staged.size, filesUnchanged: 0, filesRemoved: 0, manifest: new Map() };
     },
     async abort() {
       staged.clear();

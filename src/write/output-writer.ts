@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../outputs/index.js";
@@ -7,23 +7,42 @@ import { KijiError, resolveInside } from "../shared/index.js";
 /** Receives the files of one build and publishes them all at once, or not at all. */
 export interface OutputWriter {
   write(file: OutputFile): Promise<void>;
-  /** Swaps the finished site into the destination. */
+  /** Moves the finished site into the destination. */
   commit(): Promise<WriteSummary>;
   /** Throws the half-written site away; the destination stays as it was. */
   abort(): Promise<void>;
 }
 
+/** What one output file was when it was written, to recognise it unchanged next time. */
+export interface WrittenFile {
+  readonly digest: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 /** What a committed build wrote. */
 export interface WriteSummary {
+  /** Files whose contents changed (or were new) and were written. */
   readonly filesWritten: number;
+  /** Files left as they were because their contents did not change. */
+  readonly filesUnchanged: number;
+  /** Files of the old site no longer produced, removed. */
+  readonly filesRemoved: number;
+  /** The manifest to hand to the next build. */
+  readonly manifest: ReadonlyMap<string, WrittenFile>;
 }
 
 /** Where and how to write. */
 export interface OutputWriterOptions {
   readonly destination: string;
-  /** Paths in the old destination to carry over (Jekyll's keep_files). */
+  /** Paths in the old destination to keep (Jekyll's keep_files). */
   readonly keepFiles: readonly string[];
+  /** The manifest of the previous build into this destination, if known. */
+  readonly previous?: ReadonlyMap<string, WrittenFile>;
 }
+
+// Files written at once: enough to keep the disk busy while the next page renders.
+const WRITE_CONCURRENCY = 32;
 
 function describeWriteError(error: NodeJS.ErrnoException, target: string): KijiError {
   const reasons: Record<string, string> = {
@@ -39,78 +58,144 @@ function describeWriteError(error: NodeJS.ErrnoException, target: string): KijiE
   });
 }
 
-async function exists(file: string): Promise<boolean> {
-  return fs.lstat(file).then(() => true, () => false);
+function isKept(relative: string, keepFiles: readonly string[]): boolean {
+  return keepFiles.some((keep) => {
+    const prefix = keep.replace(/\/+$/, "");
+    return relative === prefix || relative.startsWith(`${prefix}/`);
+  });
 }
 
-/** Copies `keepFiles` entries from the old destination into the staging folder (those not rebuilt). */
-async function carryOver(destination: string, staging: string, keepFiles: readonly string[]): Promise<void> {
-  if (keepFiles.length === 0 || !(await exists(destination))) return;
-  for (const entry of await fs.readdir(destination, { recursive: true })) {
-    const relative = entry.split(path.sep).join("/");
-    if (!keepFiles.some((keep) => relative === keep.replace(/\/$/, "") || relative.startsWith(keep.endsWith("/") ? keep : `${keep}/`))) continue;
-    const target = path.join(staging, relative);
-    if (await exists(target)) continue;
-    await fs.cp(path.join(destination, relative), target, { recursive: true, errorOnExist: false, force: false });
+async function contentDigest(file: OutputFile): Promise<string> {
+  const hash = createHash("sha1");
+  if ("copyFrom" in file) {
+    const stats = await fs.stat(file.copyFrom);
+    hash.update(`copy\0${file.copyFrom}\0${stats.size}\0${stats.mtimeMs}`);
+  } else {
+    hash.update(file.contents);
   }
+  return hash.digest("hex");
+}
+
+/** Files (not folders) below `dir`, relative with "/", or [] when it does not exist. */
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
+
+/** Removes folders left empty below `dir`, deepest first. */
+async function removeEmptyDirs(dir: string, relatives: Iterable<string>): Promise<void> {
+  const dirs = new Set<string>();
+  for (const relative of relatives) {
+    for (let d = path.posix.dirname(relative); d !== "."; d = path.posix.dirname(d)) dirs.add(d);
+  }
+  for (const d of [...dirs].sort((a, b) => b.length - a.length)) await fs.rmdir(path.join(dir, d)).catch(() => {});
 }
 
 /**
- * Creates a writer that stages files in a hidden folder beside the destination and swaps it in
- * on commit, so a failed or interrupted build leaves the previous site byte-identical.
+ * Creates a writer that stages changed files in a hidden folder beside the destination and, on
+ * commit, moves them in and removes stale files. Files whose contents did not change since the
+ * previous build (per its manifest) are not rewritten. A failed or interrupted build never
+ * reaches commit, so the previous site stays byte-identical.
  */
 export async function createOutputWriter(options: OutputWriterOptions): Promise<OutputWriter> {
   const { destination } = options;
   const parent = path.dirname(destination);
-  const suffix = `${path.basename(destination)}-${process.pid}-${randomBytes(4).toString("hex")}`;
-  const staging = path.join(parent, `.kiji-tmp-${suffix}`);
+  const staging = path.join(parent, `.kiji-tmp-${path.basename(destination)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
     await fs.mkdir(staging, { recursive: true });
   } catch (error) {
     throw describeWriteError(error as NodeJS.ErrnoException, destination);
   }
   const madeDirs = new Set<string>([staging]);
-  let written = 0;
+  const produced = new Map<string, string>();
+  const changed: string[] = [];
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
   let finished = false;
+
+  const isUnchanged = async (relative: string, digest: string): Promise<boolean> => {
+    const before = options.previous?.get(relative);
+    if (before?.digest !== digest) return false;
+    const stats = await fs.stat(path.join(destination, relative)).catch(() => undefined);
+    return stats !== undefined && stats.size === before.size && stats.mtimeMs === before.mtimeMs;
+  };
+
+  const store = async (file: OutputFile): Promise<void> => {
+    const digest = await contentDigest(file);
+    produced.set(file.path, digest);
+    if (await isUnchanged(file.path, digest)) return;
+    const target = path.join(staging, file.path);
+    const dir = path.dirname(target);
+    if (!madeDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      madeDirs.add(dir);
+    }
+    if ("copyFrom" in file) await fs.copyFile(file.copyFrom, target);
+    else await fs.writeFile(target, file.contents);
+    changed.push(file.path);
+  };
+
+  const drain = async (): Promise<void> => {
+    await Promise.all(pending);
+    if (failure !== undefined) throw describeWriteError(failure as NodeJS.ErrnoException, destination);
+  };
+
+  const moveIntoPlace = async (): Promise<number> => {
+    const existing = await listFiles(destination);
+    const stale = existing.filter((relative) => !produced.has(relative) && !isKept(relative, options.keepFiles));
+    for (const relative of stale) await fs.rm(path.join(destination, relative), { force: true });
+    await removeEmptyDirs(destination, stale);
+    for (const relative of changed) {
+      const target = path.join(destination, relative);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.rename(path.join(staging, relative), target);
+    }
+    await fs.rm(staging, { recursive: true, force: true });
+    return stale.length;
+  };
+
+  const manifestOf = async (): Promise<Map<string, WrittenFile>> => {
+    const manifest = new Map<string, WrittenFile>();
+    for (const [relative, digest] of produced) {
+      const stats = await fs.stat(path.join(destination, relative));
+      manifest.set(relative, { digest, size: stats.size, mtimeMs: stats.mtimeMs });
+    }
+    return manifest;
+  };
 
   return {
     async write(file) {
-      const target = resolveInside(staging, file.path, "output path");
-      const dir = path.dirname(target);
-      try {
-        if (!madeDirs.has(dir)) {
-          await fs.mkdir(dir, { recursive: true });
-          madeDirs.add(dir);
-        }
-        if ("copyFrom" in file) await fs.copyFile(file.copyFrom, target);
-        else await fs.writeFile(target, file.contents);
-      } catch (error) {
-        throw describeWriteError(error as NodeJS.ErrnoException, destination);
-      }
-      written++;
+      resolveInside(staging, file.path, "output path");
+      if (failure !== undefined) await drain();
+      const task = store(file).catch((error: unknown) => {
+        failure ??= error;
+      });
+      pending.add(task);
+      void task.finally(() => pending.delete(task));
+      if (pending.size >= WRITE_CONCURRENCY) await Promise.race(pending);
     },
     async commit() {
-      const backup = path.join(parent, `.kiji-old-${suffix}`);
+      await drain();
+      let filesRemoved = 0;
       try {
-        await carryOver(destination, staging, options.keepFiles);
-        const hadDestination = await exists(destination);
-        if (hadDestination) await fs.rename(destination, backup);
-        try {
-          await fs.rename(staging, destination);
-        } catch (error) {
-          if (hadDestination) await fs.rename(backup, destination);
-          throw error;
-        }
-        finished = true;
-        if (hadDestination) await fs.rm(backup, { recursive: true, force: true });
+        const hasDestination = await fs.lstat(destination).then(() => true, () => false);
+        if (hasDestination) filesRemoved = await moveIntoPlace();
+        else await fs.rename(staging, destination);
       } catch (error) {
         await fs.rm(staging, { recursive: true, force: true });
         throw describeWriteError(error as NodeJS.ErrnoException, destination);
       }
-      return { filesWritten: written };
+      finished = true;
+      return { filesWritten: changed.length, filesUnchanged: produced.size - changed.length, filesRemoved, manifest: await manifestOf() };
     },
     async abort() {
-      if (!finished) await fs.rm(staging, { recursive: true, force: true });
+      if (!finished) {
+        await Promise.allSettled(pending);
+        await fs.rm(staging, { recursive: true, force: true });
+      }
       finished = true;
     },
   };

@@ -1,0 +1,64 @@
+import { availableParallelism } from "node:os";
+import type { ResolvedConfig } from "../config/index.js";
+import type { DataFileSource } from "../content/index.js";
+import type { MarkdownOptions } from "../markdown/index.js";
+import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry, type SourceTree } from "../source/index.js";
+import type { LayoutSource, TemplateSource } from "../templates/index.js";
+import type { BuildCache } from "./build-cache.js";
+import { loadDocuments, type LoadDocumentsOptions } from "./load-documents.js";
+import { mapLimit } from "./map-limit.js";
+
+const READ_CONCURRENCY = 64;
+
+/** Everything read from the source folder, ready for the content model and the templates. */
+export interface SiteSource {
+  readonly tree: SourceTree;
+  readonly postDocs: readonly SourceDocument[];
+  readonly draftDocs: readonly SourceDocument[];
+  readonly pageDocs: readonly SourceDocument[];
+  readonly layouts: readonly LayoutSource[];
+  readonly includes: readonly TemplateSource[];
+  readonly dataFiles: readonly DataFileSource[];
+}
+
+function layoutSource(doc: SourceDocument): LayoutSource {
+  const file = doc.entry.relativePath;
+  const name = file.slice("_layouts/".length);
+  return { name: file, file, text: doc.body, fileText: doc.text, firstLine: doc.bodyLine, layoutName: name.replace(/\.[^.]+$/, ""), data: doc.data };
+}
+
+async function includeSource(entry: SourceEntry): Promise<TemplateSource> {
+  const { text } = await readSourceText(entry);
+  return { name: entry.relativePath.slice("_includes/".length), file: entry.relativePath, text, fileText: text, firstLine: 1 };
+}
+
+async function dataSource(entry: SourceEntry): Promise<DataFileSource> {
+  const { text } = await readSourceText(entry);
+  return { path: entry.relativePath.slice("_data/".length), relativePath: entry.relativePath, text };
+}
+
+/** What loading the source needs. */
+export interface LoadSiteSourceOptions {
+  readonly cache: BuildCache;
+  readonly used: LoadDocumentsOptions["used"];
+  readonly markdownOptions: MarkdownOptions;
+  readonly rendererKey: string;
+  readonly threads?: number;
+}
+
+/** Scans the source, then reads layouts, includes and data, and parses documents on every core. */
+export async function loadSiteSource(config: ResolvedConfig, options: LoadSiteSourceOptions): Promise<SiteSource> {
+  const tree = await scanSource(config);
+  const documentGroups = [
+    { entries: tree.posts, isPost: true },
+    { entries: config.showDrafts ? tree.drafts : [], isPost: true },
+    { entries: tree.pages, isPost: false },
+  ];
+  const [[postDocs = [], draftDocs = [], pageDocs = []], layoutDocs, includes, dataFiles] = await Promise.all([
+    loadDocuments(documentGroups, { ...options, excerptSeparator: config.excerptSeparator, threads: options.threads ?? availableParallelism() }),
+    mapLimit(tree.layouts, READ_CONCURRENCY, readSourceDocument),
+    mapLimit(tree.includes, READ_CONCURRENCY, includeSource),
+    mapLimit(tree.data, READ_CONCURRENCY, dataSource),
+  ]);
+  return { tree, postDocs, draftDocs, pageDocs, layouts: layoutDocs.map(layoutSource), includes, dataFiles };
+}
