@@ -1,5 +1,5 @@
 import type { MarkdownOptions } from "../markdown/index.js";
-import { decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
+import { MAX_DOCUMENT_BYTES, decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
 import type { BuildCache } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
 import { reviveError, type PrepareTask } from "./prepare-document.js";
@@ -31,7 +31,7 @@ export interface DocumentGroup {
 export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<SourceDocument[][]> {
   const { cache, used } = options;
   const flat = groups.flatMap((group) => group.entries.map((entry) => ({ entry, isPost: group.isPost })));
-  const texts = await mapLimit(flat, READ_CONCURRENCY, ({ entry }) => readSourceText(entry));
+  const texts = await mapLimit(flat, READ_CONCURRENCY, ({ entry }) => readSourceText(entry, MAX_DOCUMENT_BYTES));
   const misses: number[] = [];
   texts.forEach(({ digest }, index) => {
     used.documents.add(digest);

@@ -1,6 +1,6 @@
 /** What is on disk: scan the source with Jekyll's rules, read files, split front matter. */
 export { scanSource } from "./scan-source.js";
-export { readSourceDocument, readSourceText, decodeUtf8 } from "./read-source.js";
+export { readSourceDocument, readSourceText, decodeUtf8, MAX_DOCUMENT_BYTES } from "./read-source.js";
 export { parseFrontMatter, hasFrontMatter, normalizeText } from "./front-matter.js";
 export type { FrontMatterResult } from "./front-matter.js";
 export { createEntryFilter, compilePatterns } from "./entry-filter.js";

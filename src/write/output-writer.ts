@@ -104,7 +104,8 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
   const parent = path.dirname(destination);
   const staging = path.join(parent, `.kiji-tmp-${path.basename(destination)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {
-    await fs.mkdir(staging, { recursive: true });
+    await fs.mkdir(parent, { recursive: true });
+    await fs.mkdir(staging);
   } catch (error) {
     throw describeWriteError(error as NodeJS.ErrnoException, destination);
   }
