@@ -88,12 +88,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
   const cacheKey = digest(kijiVersion(), config.digest, rendererKey);
   const folder = cacheFolder(options, config);
-  const cache = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined) ?? createBuildCache();
+  const stored = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined);
+  const cache = stored ?? createBuildCache();
+  logger.debug(`config: ${config.configFiles.join(", ") || "no config file"}; cache: ${stored ? `${cache.documents.size} documents reused` : "empty"}`);
   mark("config");
 
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
   const used = { documents: new Set<string>(), markdown: new Set<string>() };
   const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads });
+  logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");
 
   // 3. Content model.
@@ -121,6 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 5. Layouts and every output kind, written into staging, then moved into place.
   const summary = await writeSite({ config, content, views, engine, cache, memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark });
+
+  logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
 
   // 6. Keep the caches for the next build.
   sweepCache(cache, used);

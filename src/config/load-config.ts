@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createJiti } from "jiti";
 import { KijiError, messages, parseYaml, wrapError } from "../shared/index.js";
 import type { ResolvedConfig } from "./resolved-config.js";
 import { resolveConfig, type ConfigLayer } from "./resolve-config.js";
@@ -44,7 +43,9 @@ function stringifyTimestamps(data: Record<string, unknown>): Record<string, unkn
 
 async function readScriptConfig(file: string, label: string): Promise<Record<string, unknown>> {
   try {
-    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+    // Loaded only when a site has a script config; jiti caches the transpiled file on disk.
+    const { createJiti } = await import("jiti");
+    const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true });
     const module = (await jiti.import(pathToFileURL(file).href)) as { default?: unknown; config?: unknown };
     const value = module.default ?? module.config ?? module;
     if (typeof value !== "object" || value === null) {
