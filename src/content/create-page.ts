@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument, SourceEntry } from "../source/index.js";
 import type { Page, StaticFile } from "./documents.js";
-import { formatOf, layoutOf, permalinkExtension } from "./document-helpers.js";
+import { formatOf, permalinkExtension, sourceFields } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { escapePath, fillPageTemplate, outputPathFor, sanitizeUrl } from "./permalink.js";
 import { withFile } from "./create-post.js";
@@ -40,18 +40,12 @@ export function createPage(doc: SourceDocument, config: ResolvedConfig): Page {
   const url = withFile(doc, () => sanitizeUrl(fillPageTemplate(template, placeholders)));
   return {
     type: "pages",
-    relativePath,
     url,
     outputPath: outputPathFor(url, outputExt, "page"),
     basename,
     outputExt,
     data: { ...data, name, dir: url.endsWith("/") ? url : url.slice(0, url.lastIndexOf("/") + 1) },
-    body: doc.body,
-    bodyLine: doc.bodyLine,
-    format,
-    layout: layoutOf(data),
-    renderWithLiquid: data.render_with_liquid !== false,
-    digest: doc.digest,
+    ...sourceFields(doc, data, format),
   };
 }
 

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { KijiError, messages } from "../shared/index.js";
 import type { Post } from "./documents.js";
-import { formatOf, extractExcerpt, layoutOf, permalinkExtension, toStringList } from "./document-helpers.js";
+import { formatOf, extractExcerpt, permalinkExtension, sourceFields, toStringList } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { fillPostTemplate, outputPathFor, postPlaceholders, sanitizeUrl } from "./permalink.js";
 import { titleizeSlug } from "./slugify.js";
@@ -83,7 +83,6 @@ export function createPost(doc: SourceDocument, type: "posts" | "drafts", contex
   const format = formatOf(extension);
   return {
     type,
-    relativePath: doc.entry.relativePath,
     url,
     outputPath: outputPathFor(url, outputExt, "document"),
     id,
@@ -94,12 +93,7 @@ export function createPost(doc: SourceDocument, type: "posts" | "drafts", contex
     tags,
     published: data.published !== false,
     data: { ...data, title, slug, date, categories, tags, ext: extension },
-    body: doc.body,
-    bodyLine: doc.bodyLine,
-    format,
-    layout: layoutOf(data),
-    renderWithLiquid: data.render_with_liquid !== false,
-    digest: doc.digest,
+    ...sourceFields(doc, data, format),
     excerptSource: hasExcerpt || separator === "" ? undefined : extractExcerpt(doc.body, separator),
   };
 }

@@ -1,4 +1,5 @@
-import type { DocumentFormat } from "./documents.js";
+import type { SourceDocument } from "../source/index.js";
+import type { DocumentBase, DocumentFormat } from "./documents.js";
 
 // Jekyll's default markdown_ext: "markdown,mkdown,mkdn,mkd,md".
 const MARKDOWN_EXTENSIONS = new Set([".markdown", ".mkdown", ".mkdn", ".mkd", ".md"]);
@@ -47,4 +48,21 @@ export function permalinkExtension(permalink: unknown): string | undefined {
   const base = permalink.slice(permalink.lastIndexOf("/") + 1);
   const dot = base.lastIndexOf(".");
   return dot > 0 ? base.slice(dot) : undefined;
+}
+
+/** The fields every document takes from its source file and merged front matter. */
+export function sourceFields(
+  doc: SourceDocument,
+  data: Readonly<Record<string, unknown>>,
+  format: DocumentFormat,
+): Pick<DocumentBase, "relativePath" | "body" | "bodyLine" | "format" | "layout" | "renderWithLiquid" | "digest"> {
+  return {
+    relativePath: doc.entry.relativePath,
+    body: doc.body,
+    bodyLine: doc.bodyLine,
+    format,
+    layout: layoutOf(data),
+    renderWithLiquid: data.render_with_liquid !== false,
+    digest: doc.digest,
+  };
 }
