@@ -81,7 +81,7 @@ function body(pools: Pools, random: () => number, targetBytes: number, links: re
 
 /**
  * Writes a deterministic synthetic blog shaped like the real one: Japanese posts with the same
- * front matter, headings, lists, bold, links, IAL lines and CTA blocks, three posts a day.
+ * front matter, headings, lists, bold, links, IAL lines and CTA blocks, several posts a day.
  */
 export function generateCorpus(options: CorpusOptions): { readonly files: number } {
   const random = createRandom(options.seed ?? 42);
@@ -91,13 +91,15 @@ export function generateCorpus(options: CorpusOptions): { readonly files: number
   mkdirSync(path.join(options.dir, "_layouts"), { recursive: true });
   writeFileSync(path.join(options.dir, "_config.yml"), "title: Bench Blog\ntimezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title/\n");
   writeFileSync(path.join(options.dir, "_layouts/post.html"), "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head>\n<body><h1>{{ page.title }}</h1>\n{{ content }}\n</body></html>\n");
-  const start = Date.UTC(2020, 0, 1);
+  // Several posts a day from 2018 on, so even 100,000 posts end before today (none is a future post).
+  const perDay = Math.max(3, Math.ceil(options.posts / 3000));
+  const start = Date.UTC(2018, 0, 1);
   const urls: string[] = [];
   for (let i = 0; i < options.posts; i++) {
-    const day = new Date(start + Math.floor(i / 3) * 86_400_000);
+    const day = new Date(start + Math.floor(i / perDay) * 86_400_000);
     const ymd = day.toISOString().slice(0, 10);
-    const slug = `${(i % 3) + 1}-post-${i}`;
-    const hour = String(8 + (i % 3) * 5).padStart(2, "0");
+    const slug = `${(i % perDay) + 1}-post-${i}`;
+    const hour = String(8 + Math.floor(((i % perDay) * 14) / perDay)).padStart(2, "0");
     const tags = [...new Set([pick(pools.tags, random), pick(pools.tags, random), "LLM"])];
     const frontMatter = [
       "---",
