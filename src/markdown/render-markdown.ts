@@ -1,17 +1,25 @@
-import type { Element, Root, RootContent } from "hast";
+import type { Root } from "hast";
 import rehypeStringify from "rehype-stringify";
-import remarkGfm from "remark-gfm";
+import remarkCjkFriendly from "remark-cjk-friendly/parseOnly";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import rehypeHeadingIds, { textOf } from "./plugins/heading-ids.js";
+import { collectText, type Heading } from "./collect-text.js";
+import { kramdownHandlers } from "./handlers/index.js";
+import { type MarkdownOptions, resolveMarkdownOptions } from "./markdown-options.js";
+import remarkAbbreviations from "./plugins/abbreviations.js";
+import remarkBlockIal from "./plugins/block-ial.js";
+import rehypeHeadingIds from "./plugins/heading-ids.js";
+import remarkKramdownBlocks from "./plugins/kramdown-blocks.js";
+import remarkKramdownInput from "./plugins/kramdown-input.js";
+import remarkListSpacing from "./plugins/list-spacing.js";
+import remarkSpanIal from "./plugins/span-ial.js";
+import rehypeToc from "./plugins/toc.js";
+import remarkTypography from "./plugins/typography.js";
+import { createHighlighter } from "./tree/highlight.js";
 
-/** A heading of a rendered document, for tables of contents, checks and related posts. */
-export interface Heading {
-  readonly depth: number;
-  readonly id: string;
-  readonly text: string;
-}
+export type { Heading } from "./collect-text.js";
+export type { MarkdownOptions } from "./markdown-options.js";
 
 /** What the Markdown stage returns for one document: plain data, cacheable and transferable. */
 export interface RenderedMarkdown {
@@ -21,55 +29,41 @@ export interface RenderedMarkdown {
   readonly text: string;
 }
 
-/** Markdown settings: plain data, so a worker thread can build the same renderer. */
-export interface MarkdownOptions {
-  /** Generate kramdown-style heading ids. Default: true (Jekyll's kramdown auto_ids). */
-  readonly headingIds?: boolean;
-  /** Prefix for generated heading ids. Default: "". */
-  readonly headingIdPrefix?: string;
-}
-
 /** Renders Markdown to HTML; one is created per build (or per worker) and reused for every document. */
 export interface MarkdownRenderer {
   render(markdown: string): RenderedMarkdown;
 }
 
-const BLOCK_TAGS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "tr", "dt", "dd", "div"]);
-
-function collect(tree: Root): { headings: Heading[]; text: string } {
-  const headings: Heading[] = [];
-  const chunks: string[] = [];
-  const visit = (node: Root | RootContent): void => {
-    if (node.type === "text") chunks.push(node.value);
-    else if (node.type === "element" || node.type === "root") {
-      const element = node as Element;
-      if (node.type === "element" && /^h[1-6]$/.test(element.tagName)) {
-        headings.push({ depth: Number(element.tagName[1]), id: String(element.properties.id ?? ""), text: textOf(element) });
-      }
-      for (const child of node.children) visit(child as RootContent);
-      if (node.type === "element" && BLOCK_TAGS.has(element.tagName)) chunks.push("\n");
-    }
-  };
-  visit(tree);
-  return { headings, text: chunks.join("").replace(/\n{2,}/g, "\n").trim() };
-}
-
 /**
- * Creates the Markdown renderer: remark-parse + remark-gfm → remark-rehype → rehype-stringify,
- * raw HTML passed through untouched, with the kramdown-compatibility plugins. The processor is
- * frozen once here; `render` is a pure function of its input.
+ * Creates the Markdown renderer: remark-parse with kramdown's GFM dialect → kramdown's block
+ * and span rules on mdast → remark-rehype with kramdown's markup → heading ids and `{:toc}` →
+ * rehype-stringify (XHTML-style void tags, as kramdown). Raw HTML passes through untouched.
+ * The processor is frozen once here; `render` is a pure function of its input.
  */
 export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
-  const base = unified()
+  const settings = resolveMarkdownOptions(options);
+  const highlight = settings.highlight ? createHighlighter() : () => undefined;
+  const parsed = unified()
     .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true });
-  const withIds = options.headingIds === false ? base : base.use(rehypeHeadingIds, { prefix: options.headingIdPrefix ?? "" });
-  const processor = withIds.use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+    .use(remarkKramdownInput)
+    .use(remarkCjkFriendly)
+    // Order matters: spacing reads the tree as parsed, before the block rules remove `^` lines.
+    .use(remarkListSpacing)
+    .use(remarkBlockIal)
+    .use(remarkKramdownBlocks)
+    .use(remarkSpanIal)
+    .use(remarkAbbreviations)
+    .use(remarkTypography)
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: kramdownHandlers(highlight) });
+  const withIds = settings.headingIds ? parsed.use(rehypeHeadingIds, { prefix: settings.headingIdPrefix }) : parsed;
+  const processor = withIds
+    .use(rehypeToc)
+    .use(rehypeStringify, { allowDangerousHtml: true, closeSelfClosing: true })
+    .freeze();
   return {
     render(markdown) {
-      const tree = processor.runSync(processor.parse(markdown)) as Root;
-      const { headings, text } = collect(tree);
+      const tree = processor.runSync(processor.parse(markdown), markdown) as Root;
+      const { headings, text } = collectText(tree);
       const html = processor.stringify(tree);
       // kramdown ends every block with a newline, so converted content does too.
       return { html: html === "" || html.endsWith("\n") ? html : `${html}\n`, headings, text };

@@ -21,7 +21,8 @@ const HEADING = /^h[1-6]$/;
 /**
  * Gives every heading without an id the id kramdown's GFM parser would: the text lower-cased,
  * characters other than letters, digits, "_", "-" and spaces dropped (Japanese kept, full-width
- * punctuation dropped), spaces to "-", and "-1", "-2" … on repeats of the same id.
+ * punctuation dropped), spaces to "-", and "-1", "-2" … on repeats of the same id (no id at all
+ * for the first heading that leaves nothing).
  */
 export default function rehypeHeadingIds(options: HeadingIdsOptions = {}) {
   const prefix = options.prefix ?? "";
@@ -36,7 +37,8 @@ export default function rehypeHeadingIds(options: HeadingIdsOptions = {}) {
             const count = (counters.get(id) ?? -1) + 1;
             counters.set(id, count);
             if (count > 0) id += `-${count}`;
-            child.properties.id = prefix + id;
+            // kramdown leaves the first heading whose text has no id characters without an id.
+            if (id !== "") child.properties.id = prefix + id;
           }
         } else {
           visit(child);
