@@ -4,16 +4,17 @@ import type { State } from "mdast-util-to-hast";
 
 const CHECKBOX: Properties = { type: "checkbox", className: ["task-list-item-checkbox"], disabled: true };
 
-// A tight item shows its paragraphs' contents without <p> (kramdown's transparent paragraphs).
+// An item whose `spread` is false shows its first paragraph's contents without <p> (kramdown's
+// transparent paragraph); other blocks go on lines of their own.
 function itemChildren(state: State, item: ListItem): ElementContent[] {
   const out: ElementContent[] = [];
-  for (const child of item.children) {
+  item.children.forEach((child, index) => {
     const converted = state.one(child, item);
     for (const node of (Array.isArray(converted) ? converted : converted ? [converted] : []) as ElementContent[]) {
-      if (!item.spread && node.type === "element" && node.tagName === "p") out.push(...node.children);
-      else out.push(node);
+      if (!item.spread && index === 0 && node.type === "element" && node.tagName === "p") out.push(...node.children);
+      else out.push({ type: "text", value: "\n" }, node, { type: "text", value: "\n" });
     }
-  }
+  });
   return out;
 }
 
@@ -29,13 +30,13 @@ function listItem(state: State, item: ListItem, isTaskList: boolean): Element {
     if (item.spread && first?.type === "element" && first.tagName === "p") first.children.unshift(checkbox);
     else children.unshift(checkbox);
   }
-  const result: Element = { type: "element", tagName: "li", properties, children: state.wrap(children, item.spread === true) };
+  const result: Element = { type: "element", tagName: "li", properties, children };
   state.patch(item, result);
   return result;
 }
 
 /**
- * Lists as kramdown prints them: looseness per item (`item.spread`, set by the list-spacing
+ * Lists as kramdown prints them: <p> or not per item (`item.spread`, set by the list-spacing
  * plugin), no `start` attribute, GFM task lists with kramdown's classes (every item after the
  * first task item is a `task-list-item`).
  */

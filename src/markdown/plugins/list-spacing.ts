@@ -1,4 +1,4 @@
-import type { List, Parent, Root, RootContent } from "mdast";
+import type { List, ListItem, Parent, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { visit } from "unist-util-visit";
 
@@ -11,18 +11,42 @@ function blankLines(source: string): Set<number> {
   return blank;
 }
 
+function isEndOfBlockMarker(node: RootContent | undefined): boolean {
+  return node?.type === "paragraph" && node.children.length === 1 && node.children[0]?.type === "text" && node.children[0].value === "^";
+}
+
+// The item's blocks as kramdown's list parser sees them: its children with a `blank` after each
+// one followed by a blank line (blank lines after the item belong to it too).
+function kramdownChildren(item: ListItem, blank: ReadonlySet<number>): Array<string> {
+  const out: string[] = [];
+  for (const child of item.children) {
+    out.push(child.type);
+    const end = child.position?.end.line;
+    if (end !== undefined && blank.has(end + 1)) out.push("blank");
+  }
+  return out;
+}
+
+// kramdown's parse_list: the first paragraph of an item is "transparent" (printed without <p>)
+// unless a blank line follows it; the last item's trailing blank line only counts before a `^`,
+// and the last item keeps its <p> when every earlier item has one.
 function setSpacing(list: List, next: RootContent | undefined, blank: ReadonlySet<number>): void {
+  const endOfBlock = isEndOfBlockMarker(next);
+  let anyTransparent = false;
   list.children.forEach((item, index) => {
-    const end = item.position?.end.line;
-    const following = list.children[index + 1] ?? next;
-    const blankAfter = end !== undefined && following !== undefined && blank.has(end + 1);
-    item.spread = item.spread === true || blankAfter;
+    const children = kramdownChildren(item, blank);
+    const isLast = index === list.children.length - 1;
+    const first = children[0] === "paragraph";
+    const noBlankAfterFirst = children.length < 2 || children[1] !== "blank" || (isLast && children.length === 2 && !endOfBlock);
+    const transparent = first && noBlankAfterFirst && (!isLast || list.children.length === 1 || anyTransparent);
+    anyTransparent ||= transparent || !first;
+    item.spread = !transparent;
   });
 }
 
 /**
- * Marks list items loose as kramdown does: one item at a time, an item being loose when blank
- * lines separate its blocks or follow it (CommonMark makes the whole list loose instead).
+ * Decides, item by item, whether a list item's first paragraph gets a <p> as kramdown does
+ * (CommonMark decides for the whole list instead). The answer is left in `listItem.spread`.
  */
 export default function remarkListSpacing() {
   return (tree: Root, file: VFile): void => {

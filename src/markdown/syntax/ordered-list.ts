@@ -30,8 +30,8 @@ const dotMarker: Construct = { partial: true, tokenize: tokenizeDotMarker };
 const tokenizeOrderedList: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const context = this;
   return (code) => {
-    if (!asciiDigit(code)) return list.tokenize.call(context, effects, ok, nok)(code);
-    const relaxed = context.interrupt ? (Object.create(context, { interrupt: { value: false } }) as TokenizeContext) : context;
+    if (!asciiDigit(code) || !context.interrupt) return nok(code);
+    const relaxed = Object.create(context, { interrupt: { value: false } }) as TokenizeContext;
     return effects.check(dotMarker, list.tokenize.call(relaxed, effects, ok, nok), nok)(code);
   };
 };
@@ -39,10 +39,10 @@ const tokenizeOrderedList: Tokenizer = function (this: TokenizeContext, effects,
 const kramdownList: Construct = { ...list, name: "kramdownList", tokenize: tokenizeOrderedList };
 
 /**
- * micromark extension: lists as kramdown-parser-gfm reads them — only `1.`-style ordered markers
- * (no `1)`), and any ordered marker may interrupt a paragraph.
+ * micromark extension: any ordered marker may interrupt a paragraph, as in kramdown-parser-gfm.
+ * It runs before the core list construct, which still continues lists (so `1)` stays a marker).
  */
 export function kramdownListSyntax(): Extension {
-  const markers = [42, 43, 45, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
-  return { disable: { null: ["list"] }, document: Object.fromEntries(markers.map((code) => [code, kramdownList])) };
+  const digits = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
+  return { document: Object.fromEntries(digits.map((code) => [code, kramdownList])) };
 }
