@@ -43,7 +43,8 @@ function backlinks(note: Note): ElementContent[] {
 }
 
 function footnoteItem(state: State, note: Note): Element {
-  const definition = state.footnoteById.get(note.identifier);
+  // mdast-util-to-hast keys definitions by upper-cased identifier.
+  const definition = state.footnoteById.get(note.identifier.toUpperCase());
   const children = definition ? (state.all(definition) as ElementContent[]) : [];
   const last = [...children].reverse().find((child): child is Element => child.type === "element");
   if (last?.tagName === "p") last.children.push(...backlinks(note));
