@@ -1,8 +1,16 @@
 import type { Nodes, Parent, Root, RootContent } from "mdast";
 import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 import { type AttributeList, mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
 import { hastPropertiesOf } from "../tree/hast-data.js";
 import "../tree/toc-marker.js";
+
+declare module "vfile" {
+  interface DataMap {
+    /** The document's ALDs (`{:name: …}`), for span IALs that reference them. */
+    kramdownAlds: ReadonlyMap<string, AttributeList>;
+  }
+}
 
 // kramdown's ALD_START: `{:name: attributes}` defines an attribute list named `name`.
 const ALD = /^(\w[\w-]*):(.+)$/s;
@@ -51,8 +59,9 @@ function collect(parent: Parent, alds: Map<string, AttributeList>, applications:
  * sets that block's attributes, `{:name: …}` defines a reusable list, `{: name}` uses it.
  */
 export default function remarkBlockIal() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
     const alds = new Map<string, AttributeList>();
+    file.data.kramdownAlds = alds;
     const applications: Application[] = [];
     visit(tree, (node) => {
       if ("children" in node && node.children.some((child) => child.type === "kramdownIal")) collect(node, alds, applications);

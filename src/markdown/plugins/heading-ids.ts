@@ -1,7 +1,8 @@
 import type { Element, Root, RootContent } from "hast";
 
-// kramdown-parser-gfm's NON_WORD_RE: anything but word characters, "-", space and tab goes.
-const NON_WORD = /[^\p{L}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
+// kramdown-parser-gfm's NON_WORD_RE: anything but Ruby's \p{Word} (Alphabetic, marks, decimal
+// digits, connector punctuation), "-", space and tab goes.
+const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 
 /** Text content of a hast node (kramdown's raw_text: text, code and entities, markup dropped). */
 export function textOf(node: Root | RootContent): string {

@@ -1,9 +1,10 @@
 import type { Heading, ListItem, Parent, Root, Text } from "mdast";
 import { visit } from "unist-util-visit";
-import { mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
+import type { VFile } from "vfile";
+import { type AttributeList, mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
 import { hastPropertiesOf } from "../tree/hast-data.js";
 
-const NO_ALDS = new Map();
+type Alds = ReadonlyMap<string, AttributeList>;
 // kramdown's IAL_SPAN_START, directly after a span element.
 const SPAN_IAL = /^\{:((?:\\\}|[^}])+)\}/;
 // An IAL at the very start of a list item (kramdown's list item IAL).
@@ -21,17 +22,17 @@ function headerId(heading: Heading): void {
   hastPropertiesOf(heading).id = match[1];
 }
 
-function itemIal(item: ListItem): void {
+function itemIal(item: ListItem, alds: Alds): void {
   const first = item.children[0];
   const text = first?.type === "paragraph" ? first.children[0] : undefined;
   if (text?.type !== "text") return;
   const match = ITEM_IAL.exec(text.value);
   if (!match?.[1]) return;
   text.value = text.value.slice(match[0].length);
-  mergeAttributes(hastPropertiesOf(item), parseAttributeList(match[1]), NO_ALDS);
+  mergeAttributes(hastPropertiesOf(item), parseAttributeList(match[1]), alds);
 }
 
-function spanIals(parent: Parent): void {
+function spanIals(parent: Parent, alds: Alds): void {
   for (let index = 1; index < parent.children.length; index += 1) {
     const text = parent.children[index] as Text;
     const element = parent.children[index - 1];
@@ -39,7 +40,7 @@ function spanIals(parent: Parent): void {
     const match = SPAN_IAL.exec(text.value);
     if (!match?.[1]) continue;
     text.value = text.value.slice(match[0].length);
-    mergeAttributes(hastPropertiesOf(element), parseAttributeList(match[1]), NO_ALDS);
+    mergeAttributes(hastPropertiesOf(element), parseAttributeList(match[1]), alds);
   }
 }
 
@@ -48,11 +49,12 @@ function spanIals(parent: Parent): void {
  * element (`*em*{: .x}`, `[a](b){:target="_blank"}`) and at the start of a list item.
  */
 export default function remarkSpanIal() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    const alds: Alds = file.data.kramdownAlds ?? new Map();
     visit(tree, (node) => {
       if (node.type === "heading") headerId(node);
-      else if (node.type === "listItem") itemIal(node);
-      if ("children" in node && node.children.length > 1) spanIals(node);
+      else if (node.type === "listItem") itemIal(node, alds);
+      if ("children" in node && node.children.length > 1) spanIals(node, alds);
     });
   };
 }

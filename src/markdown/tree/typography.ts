@@ -68,15 +68,19 @@ export function hasTypography(text: string): boolean {
   return /["']|--|\.\.\.|<<|>>/.test(text);
 }
 
-/** `text` with kramdown's smart quotes, dashes, ellipses and guillemets. */
-export function typeset(text: string): string {
+/**
+ * `text` with kramdown's smart quotes, dashes, ellipses and guillemets. `following` is what comes
+ * right after the text in the source (it decides some quotes, e.g. `"` before a link opens).
+ */
+export function typeset(text: string, following = ""): string {
   if (!hasTypography(text)) return text;
+  const context = text + following;
   let out = "";
   let position = 0;
   while (position < text.length) {
     const char = text.charAt(position);
     if ((char !== "\\" && isQuote(text[position + 1])) || isQuote(char)) {
-      const [printed, next] = smartQuote(text, position);
+      const [printed, next] = smartQuote(context, position);
       out += printed;
       position = next;
       continue;
