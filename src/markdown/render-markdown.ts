@@ -14,6 +14,7 @@ import remarkKramdownBlocks from "./plugins/kramdown-blocks.js";
 import remarkKramdownInput from "./plugins/kramdown-input.js";
 import remarkListSpacing from "./plugins/list-spacing.js";
 import remarkSpanIal from "./plugins/span-ial.js";
+import remarkStrongEmphasis from "./plugins/strong-emphasis.js";
 import rehypeToc from "./plugins/toc.js";
 import remarkTypography from "./plugins/typography.js";
 import { createHighlighter } from "./tree/highlight.js";
@@ -52,6 +53,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkBlockIal)
     .use(remarkKramdownBlocks)
     .use(remarkSpanIal)
+    .use(remarkStrongEmphasis)
     .use(remarkAbbreviations)
     .use(remarkTypography)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: kramdownHandlers(highlight) });

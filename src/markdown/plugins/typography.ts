@@ -12,8 +12,8 @@ function typesetNode(node: Text, source: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return typeset(node.value);
-  // The character after the text (the start of a link, emphasis, …) is context for the quote rules.
-  const next = source.charAt(end);
+  // What follows the text (the start of a link, emphasis, …) is context for the quote rules.
+  const next = source.slice(end, end + 3);
   const raw = source.slice(start, end);
   if (raw === node.value || !ESCAPE_OR_REFERENCE.test(raw) || decodeString(raw) !== node.value) return typeset(node.value, next);
   const parts = raw.split(ESCAPE_OR_REFERENCE);
