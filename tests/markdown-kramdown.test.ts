@@ -114,3 +114,34 @@ test("known differences name existing cases", () => {
   const names = new Set(caseNames());
   for (const name of Object.keys(KNOWN_DIFFERENCES)) assert.ok(names.has(name), `no case named ${name}`);
 });
+
+test("headings carry kramdown's ids and text is plain", () => {
+  const { headings, text, html } = renderer.render(
+    [
+      "## Intro",
+      "",
+      "## ROI：投資対効果の考え方",
+      "",
+      "### [書名](https://example.com/) {#custom}",
+      "",
+      "## Intro",
+      "",
+      "A \"quote\" with **bold**, `code` and a note[^1].",
+      "",
+      "Call to action",
+      "{: .cta}",
+      "",
+      "[^1]: The note.",
+    ].join("\n"),
+  );
+  assert.deepEqual(headings, [
+    { depth: 2, id: "intro", text: "Intro" },
+    { depth: 2, id: "roi投資対効果の考え方", text: "ROI：投資対効果の考え方" },
+    { depth: 3, id: "custom", text: "書名" },
+    { depth: 2, id: "intro-1", text: "Intro" },
+  ]);
+  assert.match(html, /<p class="cta">Call to action<\/p>/);
+  assert.ok(text.includes("A \u201cquote\u201d with bold, code and a note1."), text);
+  assert.ok(!text.includes("{:"), "IAL lines are not text");
+  assert.ok(!/[<>*`]/.test(text), "no markup in text");
+});

@@ -1,14 +1,16 @@
 import type { Nodes, Parent, Root, RootContent } from "mdast";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { type AttributeList, mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
 import { hastPropertiesOf } from "../tree/hast-data.js";
+import { walkParents } from "../tree/walk.js";
 import "../tree/toc-marker.js";
 
 declare module "vfile" {
   interface DataMap {
     /** The document's ALDs (`{:name: …}`), for span IALs that reference them. */
     kramdownAlds: ReadonlyMap<string, AttributeList>;
+    /** Whether the document has a `{:toc}` list (so the toc plugin has work to do). */
+    kramdownToc: boolean;
   }
 }
 
@@ -63,11 +65,14 @@ export default function remarkBlockIal() {
     const alds = new Map<string, AttributeList>();
     file.data.kramdownAlds = alds;
     const applications: Application[] = [];
-    visit(tree, (node) => {
-      if ("children" in node && node.children.some((child) => child.type === "kramdownIal")) collect(node, alds, applications);
+    walkParents(tree, (node) => {
+      if (node.children.some((child) => child.type === "kramdownIal")) collect(node, alds, applications);
     });
     for (const { target, list } of applications) {
-      if (list.refs.includes("toc")) markToc(target);
+      if (list.refs.includes("toc")) {
+        markToc(target);
+        file.data.kramdownToc = true;
+      }
       mergeAttributes(hastPropertiesOf(target), list, alds);
     }
   };

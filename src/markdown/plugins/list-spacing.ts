@@ -1,6 +1,6 @@
-import type { List, ListItem, Parent, Root, RootContent } from "mdast";
+import type { List, ListItem, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { visit } from "unist-util-visit";
+import { walkParents } from "../tree/walk.js";
 
 // Line numbers (1-based) of the source's blank lines.
 function blankLines(source: string): Set<number> {
@@ -51,9 +51,7 @@ function setSpacing(list: List, next: RootContent | undefined, blank: ReadonlySe
 export default function remarkListSpacing() {
   return (tree: Root, file: VFile): void => {
     let blank: Set<number> | undefined;
-    visit(tree, (node) => {
-      if (!("children" in node)) return;
-      const parent = node as Parent;
+    walkParents(tree, (parent) => {
       parent.children.forEach((child, index) => {
         if (child.type === "list") setSpacing(child, parent.children[index + 1], (blank ??= blankLines(String(file.value))));
       });

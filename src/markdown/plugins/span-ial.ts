@@ -1,8 +1,8 @@
 import type { Heading, ListItem, Parent, Root, Text } from "mdast";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { type AttributeList, mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
 import { hastPropertiesOf } from "../tree/hast-data.js";
+import { walkParents } from "../tree/walk.js";
 
 type Alds = ReadonlyMap<string, AttributeList>;
 // kramdown's IAL_SPAN_START, directly after a span element.
@@ -51,10 +51,10 @@ function spanIals(parent: Parent, alds: Alds): void {
 export default function remarkSpanIal() {
   return (tree: Root, file: VFile): void => {
     const alds: Alds = file.data.kramdownAlds ?? new Map();
-    visit(tree, (node) => {
+    walkParents(tree, (node) => {
       if (node.type === "heading") headerId(node);
       else if (node.type === "listItem") itemIal(node, alds);
-      if ("children" in node && node.children.length > 1) spanIals(node, alds);
+      if (node.children.length > 1) spanIals(node, alds);
     });
   };
 }

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root } from "hast";
 import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
 import "../tree/toc-marker.js";
 
 const HEADING = /^h([1-6])$/;
@@ -45,7 +46,8 @@ function tocList(tagName: string, entries: readonly Entry[]): Element {
 
 /** kramdown's `{:toc}`: the list marked with it becomes a table of contents of the headings with ids. */
 export default function rehypeToc() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    if (!file.data.kramdownToc) return;
     let entries: Entry[] | undefined;
     visit(tree, "element", (node) => {
       if (!node.data?.kramdownToc) return;

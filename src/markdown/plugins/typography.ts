@@ -1,8 +1,8 @@
 import type { Root, Text } from "mdast";
 import { decodeString } from "micromark-util-decode-string";
-import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { hasTypography, typeset } from "../tree/typography.js";
+import { walkParents } from "../tree/walk.js";
 
 // Backslash escapes and character references: kramdown makes each its own element, so the
 // character they stand for is never typeset and nothing around it sees it.
@@ -27,8 +27,10 @@ function typesetNode(node: Text, source: string): string {
 export default function remarkTypography() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
-    visit(tree, "text", (node) => {
-      if (hasTypography(node.value)) node.value = typesetNode(node, source);
+    walkParents(tree, (parent) => {
+      for (const node of parent.children) {
+        if (node.type === "text" && hasTypography(node.value)) node.value = typesetNode(node, source);
+      }
     });
   };
 }
