@@ -2,7 +2,7 @@ import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone } from "../content/index.js";
 import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
-import { KijiError, createSilentLogger, digest, kijiVersion, type Logger } from "../shared/index.js";
+import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { createFilters, createSiteViews, createTemplateEngine } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
@@ -86,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const zone = createTimeZone(config.timezone);
   const now = options.now ?? Date.now();
   const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
-  const cacheKey = digest(kijiVersion(), config.digest, rendererKey);
+  const cacheKey = digest(engineDigest(), config.digest, rendererKey);
   const folder = cacheFolder(options, config);
   const stored = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined);
   const cache = stored ?? createBuildCache();

@@ -9,4 +9,4 @@ export { createLogger, createSilentLogger } from "./logger.js";
 export type { Logger, LoggerOptions } from "./logger.js";
 export { parseYaml, YamlTimestamp } from "./yaml.js";
 export type { ParseYamlOptions } from "./yaml.js";
-export { kijiVersion } from "./version.js";
+export { kijiVersion, engineDigest } from "./version.js";
