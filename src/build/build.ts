@@ -1,11 +1,12 @@
 import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone } from "../content/index.js";
-import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
+import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { createFilters, createSiteViews, createTemplateEngine } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
+import { MARKDOWN_OPTIONS } from "./load-site.js";
 import { loadSiteSource } from "./load-site-source.js";
 import { sweepCache } from "./load-documents.js";
 import { loadPersistentCache, savePersistentCache } from "./persistent-cache.js";
@@ -54,8 +55,6 @@ export interface BuildResult {
   readonly timings: readonly StageTiming[];
   readonly warnings: readonly string[];
 }
-
-const MARKDOWN_OPTIONS: MarkdownOptions = { headingIds: true };
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new KijiError("build interrupted; the previous site was left untouched");

@@ -3,3 +3,5 @@ export { build } from "./build.js";
 export type { BuildOptions, BuildResult, StageTiming } from "./build.js";
 export { createBuildCache } from "./build-cache.js";
 export type { BuildCache } from "./build-cache.js";
+export { loadSite } from "./load-site.js";
+export type { LoadSiteOptions, LoadedSite } from "./load-site.js";

@@ -14,6 +14,8 @@ export interface LoadDocumentsOptions {
   readonly markdownOptions: MarkdownOptions;
   readonly rendererKey: string;
   readonly threads: number;
+  /** False to parse front matter only, without rendering Markdown. Default: true. */
+  readonly render?: boolean;
   /** Cache keys this build used, so the rest can be swept afterwards. */
   readonly used: { readonly documents: Set<string>; readonly markdown: Set<string> };
 }
@@ -42,6 +44,7 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
     text: texts[index]!.text,
     excerptSeparator: options.excerptSeparator,
     isPost: flat[index]!.isPost,
+    render: options.render,
   }));
   const results = await prepareDocuments(tasks, options);
   results.forEach((result, i) => {

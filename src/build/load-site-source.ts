@@ -44,6 +44,8 @@ export interface LoadSiteSourceOptions {
   readonly markdownOptions: MarkdownOptions;
   readonly rendererKey: string;
   readonly threads?: number;
+  /** False to parse front matter only, without rendering Markdown. Default: true. */
+  readonly render?: boolean;
 }
 
 /** Scans the source, then reads layouts, includes and data, and parses documents on every core. */

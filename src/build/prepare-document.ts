@@ -11,6 +11,8 @@ export interface PrepareTask {
   readonly excerptSeparator: string;
   /** Posts get automatic excerpts; pages do not. */
   readonly isPost: boolean;
+  /** False to parse front matter only (the content tools need no HTML). Default: true. */
+  readonly render?: boolean;
 }
 
 /** Markdown rendered ahead of the template pass, keyed as the build's Markdown cache is. */
@@ -43,7 +45,7 @@ export function prepareDocument(task: PrepareTask, renderer: MarkdownRenderer, r
     const { data, body, bodyLine } = parseFrontMatter(task.text, task.relativePath);
     const rendered: RenderedEntry[] = [];
     const extension = task.relativePath.slice(task.relativePath.lastIndexOf("."));
-    if (formatOf(extension) === "markdown") {
+    if (task.render !== false && formatOf(extension) === "markdown") {
       const liquid = data.render_with_liquid !== false;
       const texts = [body];
       if (task.isPost && (data.excerpt === undefined || data.excerpt === null)) {

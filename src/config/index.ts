@@ -1,6 +1,6 @@
 /** Configuration: `UserConfig` (what users write) → validated, complete `ResolvedConfig`. */
 export { defineConfig } from "./user-config.js";
-export type { UserConfig, FrontMatterDefault } from "./user-config.js";
+export type { UserConfig, FrontMatterDefault, CheckConfig, AffiliateConfig } from "./user-config.js";
 export type { ResolvedConfig } from "./resolved-config.js";
 export { PERMALINK_STYLES } from "./resolved-config.js";
 export { resolveConfig, validateLayer } from "./resolve-config.js";

@@ -25,6 +25,24 @@ const defaultsSchema = z.array(
   }),
 );
 
+const checkSchema = z
+  .object({
+    categories: stringList.optional(),
+    excerpt_max_length: z.number().int().positive().optional(),
+    near_duplicate_similarity: z.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+const affiliateSchema = z
+  .object({
+    amazon: z.object({ tag: z.string().min(1), host: z.string().optional() }).strict().optional(),
+    disclosure: z.string().optional(),
+  })
+  .strict();
+
+// The blog's own disclosure sentence (Japan's 2023 rules on undisclosed advertising).
+const DEFAULT_DISCLOSURE = "※ 本ページのリンクにはアフィリエイトリンクが含まれます。購入によりサイト運営をサポートいただけます。";
+
 /** Types of the keys kiji acts on; other keys pass through as site variables. */
 const typedKeys = z
   .object({
@@ -46,6 +64,8 @@ const typedKeys = z
     lang: z.string().optional(),
     destination: z.string().optional(),
     site: z.record(z.string(), z.unknown()).optional(),
+    check: checkSchema.optional(),
+    affiliate: affiliateSchema.optional(),
   })
   .loose();
 
@@ -149,6 +169,15 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
     excerptSeparator: config.excerpt_separator ?? "\n\n",
     defaults: config.defaults ?? [],
     lang: config.lang ?? "en",
+    check: {
+      categories: config.check?.categories,
+      excerptMaxLength: config.check?.excerpt_max_length ?? 120,
+      nearDuplicateSimilarity: config.check?.near_duplicate_similarity ?? 0.8,
+    },
+    affiliate: {
+      amazon: config.affiliate?.amazon ? { tag: config.affiliate.amazon.tag, host: config.affiliate.amazon.host ?? "www.amazon.co.jp" } : undefined,
+      disclosure: config.affiliate?.disclosure ?? DEFAULT_DISCLOSURE,
+    },
     siteVariables,
     configFiles,
   };

@@ -32,6 +32,18 @@ export interface ResolvedConfig {
   readonly excerptSeparator: string;
   readonly defaults: readonly FrontMatterDefault[];
   readonly lang: string;
+  /** `kiji check` settings, defaults filled in. */
+  readonly check: {
+    /** Allowed categories; undefined = any. */
+    readonly categories: readonly string[] | undefined;
+    readonly excerptMaxLength: number;
+    readonly nearDuplicateSimilarity: number;
+  };
+  /** Affiliate settings, defaults filled in. */
+  readonly affiliate: {
+    readonly amazon: { readonly tag: string; readonly host: string } | undefined;
+    readonly disclosure: string;
+  };
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
   readonly siteVariables: Readonly<Record<string, unknown>>;
   /** Config files that were read, relative to the source. */

@@ -9,6 +9,24 @@ export interface FrontMatterDefault {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
+/** Settings of `kiji check`. */
+export interface CheckConfig {
+  /** The categories posts may use; any other is reported (a typo makes a new archive page). Default: any. */
+  readonly categories?: readonly string[];
+  /** Longest front-matter `excerpt`, in characters (what search results and social cards show). Default: 120. */
+  readonly excerpt_max_length?: number;
+  /** Text similarity (0–1) from which two posts are reported as near-duplicates. Default: 0.8. */
+  readonly near_duplicate_similarity?: number;
+}
+
+/** Affiliate programmes: the associate tag links carry, and the disclosure pages with such links show. */
+export interface AffiliateConfig {
+  /** Amazon Associates: `tag` every Amazon link must carry; `host` of the store. Default host: "www.amazon.co.jp". */
+  readonly amazon?: { readonly tag: string; readonly host?: string };
+  /** The disclosure sentence a page with affiliate links must show. Default: the blog's Japanese sentence. */
+  readonly disclosure?: string;
+}
+
 /**
  * Everything a site may configure, in `_config.yml` or `site.config.ts`. All keys are optional;
  * each comment gives the default. Keys use Jekyll's names so an existing `_config.yml` works as is.
@@ -48,6 +66,10 @@ export interface UserConfig {
   readonly lang?: string;
   /** Output folder, relative to the source. Default: "_site". */
   readonly destination?: string;
+  /** Settings of `kiji check`. Default: see CheckConfig. */
+  readonly check?: CheckConfig;
+  /** Affiliate settings (associate tag, disclosure). Default: none. */
+  readonly affiliate?: AffiliateConfig;
   /** Your own variables, published as `site.<name>` (site.config.ts only; `_config.yml` takes them at the top). */
   readonly site?: Readonly<Record<string, unknown>>;
 }

@@ -3,5 +3,5 @@ export type { OutputFile } from "./output-file.js";
 export { documentPages } from "./document-pages.js";
 export type { DocumentPagesInput } from "./document-pages.js";
 export { staticFileOutputs, noJekyllOutput } from "./static-files.js";
-export { siteOutputs, countOutputs } from "./site-outputs.js";
+export { siteOutputs, countOutputs, outputPaths } from "./site-outputs.js";
 export type { SiteOutputsInput, OutputSource } from "./site-outputs.js";

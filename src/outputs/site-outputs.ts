@@ -25,6 +25,17 @@ export function siteOutputs(input: SiteOutputsInput): OutputSource[] {
   ];
 }
 
+/**
+ * The paths (relative to the destination, Unicode as is) of the files `siteOutputs` will write,
+ * without rendering anything: what `kiji check` resolves links and images against. An output kind
+ * added to `siteOutputs` adds its paths here.
+ */
+export function outputPaths(content: SiteContent): Set<string> {
+  const paths = new Set<string>([".nojekyll"]);
+  for (const doc of [...content.posts, ...content.pages, ...content.staticFiles]) paths.add(doc.outputPath);
+  return paths;
+}
+
 /** How many files `siteOutputs` will yield at least (for progress bars). */
 export function countOutputs(input: SiteOutputsInput): number {
   return input.content.posts.length + input.content.pages.length + input.content.staticFiles.length + 1;

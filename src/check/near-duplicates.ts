@@ -1,0 +1,98 @@
+import type { TextBlock } from "./scan-markdown.js";
+
+// Shingles of 8 characters: long enough that Japanese text shares them only by copying a phrase.
+const SHINGLE = 8;
+// Keep the shingles whose hash is 0 modulo 8: a sample that is the same for every document, so
+// sample overlap estimates full overlap at an eighth of the cost.
+const SAMPLE_MASK = 7;
+// A shingle in more posts than this is boilerplate (a CTA, a book blurb): no use for finding pairs.
+const MAX_POSTS_PER_SHINGLE = 50;
+
+/** The prose of a body for comparing posts: text of paragraphs, list items and headings, URLs and marks dropped, NFKC, no white space. */
+export function proseOf(blocks: readonly TextBlock[]): string {
+  return blocks
+    .filter((block) => block.kind === "paragraph" || block.kind === "list-item" || block.kind === "heading")
+    .map((block) => block.text.replace(/\]\([^)]*\)/g, "]").replace(/[#*_>`[\]-]/g, ""))
+    .join("")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, "");
+}
+
+/** The sampled shingle hashes of a text, sorted and unique (a polynomial rolling hash mod 2^32). */
+export function shingleSample(text: string): Uint32Array {
+  const codes = Array.from(text, (ch) => ch.codePointAt(0)!);
+  if (codes.length < SHINGLE) return new Uint32Array(0);
+  const base = 0x01000193;
+  let power = 1;
+  for (let i = 1; i < SHINGLE; i++) power = Math.imul(power, base);
+  let hash = 0;
+  const out = new Set<number>();
+  for (let i = 0; i < codes.length; i++) {
+    if (i >= SHINGLE) hash = (hash - Math.imul(codes[i - SHINGLE]!, power)) | 0;
+    hash = (Math.imul(hash, base) + codes[i]!) | 0;
+    if (i >= SHINGLE - 1) {
+      const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
+      if ((mixed & SAMPLE_MASK) === 0) out.add(mixed);
+    }
+  }
+  return Uint32Array.from(out).sort();
+}
+
+function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) shared++, i++, j++;
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  const union = a.length + b.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** A pair of near-identical texts (indexes into the input, a < b). */
+export interface NearDuplicate {
+  readonly a: number;
+  readonly b: number;
+  readonly similarity: number;
+}
+
+/**
+ * Pairs of texts whose sampled 8-character shingle sets have a Jaccard similarity of at least
+ * `threshold`. Candidates come from an inverted index of rare shingles, so the cost grows with the
+ * text, not with the square of the number of posts. (Stand-in until the related-posts scorer of
+ * `src/features/` exists.)
+ */
+export function findNearDuplicates(texts: readonly string[], threshold: number): NearDuplicate[] {
+  const samples = texts.map(shingleSample);
+  const index = new Map<number, number[]>();
+  samples.forEach((sample, doc) => {
+    for (const hash of sample) {
+      const list = index.get(hash);
+      if (list) list.push(doc);
+      else index.set(hash, [doc]);
+    }
+  });
+  const shared = new Map<number, number>();
+  for (const list of index.values()) {
+    if (list.length < 2 || list.length > MAX_POSTS_PER_SHINGLE) continue;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const key = list[i]! * texts.length + list[j]!;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  const pairs: NearDuplicate[] = [];
+  for (const [key, count] of shared) {
+    const a = Math.floor(key / texts.length);
+    const b = key % texts.length;
+    // Jaccard ≥ t needs at least t·max(|A|,|B|) shared shingles; rare ones are a lower bound.
+    if (count < threshold * Math.min(samples[a]!.length, samples[b]!.length) * 0.5) continue;
+    const similarity = jaccard(samples[a]!, samples[b]!);
+    if (similarity >= threshold) pairs.push({ a, b, similarity });
+  }
+  return pairs.sort((x, y) => x.a - y.a || x.b - y.b);
+}
