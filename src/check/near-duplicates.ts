@@ -7,6 +7,8 @@ const SHINGLE = 8;
 const SAMPLE_MASK = 7;
 // A shingle in more posts than this is boilerplate (a CTA, a book blurb): no use for finding pairs.
 const MAX_POSTS_PER_SHINGLE = 50;
+// Texts shorter than this (a few sentences) are too short to call two posts the same topic.
+const MIN_TEXT_LENGTH = 200;
 
 /** The prose of a body for comparing posts: text of paragraphs, list items and headings, URLs and marks dropped, NFKC, no white space. */
 export function proseOf(blocks: readonly TextBlock[]): string {
@@ -19,24 +21,26 @@ export function proseOf(blocks: readonly TextBlock[]): string {
     .replace(/\s+/g, "");
 }
 
-/** The sampled shingle hashes of a text, sorted and unique (a polynomial rolling hash mod 2^32). */
+/** The sampled shingle hashes of a text (UTF-16 units), sorted and unique (a polynomial rolling hash mod 2^32). */
 export function shingleSample(text: string): Uint32Array {
-  const codes = Array.from(text, (ch) => ch.codePointAt(0)!);
-  if (codes.length < SHINGLE) return new Uint32Array(0);
+  if (text.length < SHINGLE) return new Uint32Array(0);
   const base = 0x01000193;
   let power = 1;
   for (let i = 1; i < SHINGLE; i++) power = Math.imul(power, base);
   let hash = 0;
-  const out = new Set<number>();
-  for (let i = 0; i < codes.length; i++) {
-    if (i >= SHINGLE) hash = (hash - Math.imul(codes[i - SHINGLE]!, power)) | 0;
-    hash = (Math.imul(hash, base) + codes[i]!) | 0;
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (i >= SHINGLE) hash = (hash - Math.imul(text.charCodeAt(i - SHINGLE), power)) | 0;
+    hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
     if (i >= SHINGLE - 1) {
       const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
-      if ((mixed & SAMPLE_MASK) === 0) out.add(mixed);
+      if ((mixed & SAMPLE_MASK) === 0) out.push(mixed);
     }
   }
-  return Uint32Array.from(out).sort();
+  const sorted = Uint32Array.from(out).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
+  return sorted.subarray(0, unique);
 }
 
 function jaccard(a: Uint32Array, b: Uint32Array): number {
@@ -66,7 +70,7 @@ export interface NearDuplicate {
  * `src/features/` exists.)
  */
 export function findNearDuplicates(texts: readonly string[], threshold: number): NearDuplicate[] {
-  const samples = texts.map(shingleSample);
+  const samples = texts.map((text) => (text.length < MIN_TEXT_LENGTH ? new Uint32Array(0) : shingleSample(text)));
   const index = new Map<number, number[]>();
   samples.forEach((sample, doc) => {
     for (const hash of sample) {

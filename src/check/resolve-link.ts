@@ -16,6 +16,16 @@ function decode(text: string): string {
   }
 }
 
+/** Path and hash of a local link; root-relative links without dot segments skip the (slow) URL parser. */
+function parseLocal(local: string, pageUrl: string): { pathname: string; hash: string } {
+  if (local.startsWith("/") && !local.startsWith("//") && !/\/\.\.?(?:[/?#]|$)/.test(local)) {
+    const end = local.search(/[?#]/);
+    const hashAt = local.indexOf("#");
+    return { pathname: end === -1 ? local : local.slice(0, end), hash: hashAt === -1 ? "" : local.slice(hashAt) };
+  }
+  return new URL(local, `http://site${pageUrl.startsWith("/") ? pageUrl : `/${pageUrl}`}`);
+}
+
 /**
  * Classifies `href` as written on the page at `pageUrl`: internal links (root-relative, relative,
  * `#anchor`, or absolute on the site's own `url`) resolve to a decoded URL path without baseurl;
@@ -27,7 +37,7 @@ export function resolveLink(href: string, pageUrl: string, config: ResolvedConfi
   let local = trimmed;
   if (config.url && (trimmed === config.url || trimmed.startsWith(`${config.url}/`))) local = trimmed.slice(config.url.length) || "/";
   else if (SCHEME.test(trimmed) || trimmed.startsWith("//")) return { kind: "external" };
-  const url = new URL(local, `http://site${pageUrl.startsWith("/") ? pageUrl : `/${pageUrl}`}`);
+  const url = parseLocal(local, pageUrl);
   let path = decode(url.pathname);
   if (config.baseurl && !local.startsWith("#") && (path === config.baseurl || path.startsWith(`${config.baseurl}/`))) {
     path = path.slice(config.baseurl.length) || "/";
