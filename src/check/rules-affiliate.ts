@@ -27,14 +27,14 @@ export function isAffiliateLink(link: FoundLink, configuredHost?: string): boole
  * with affiliate links whose body and layouts show no disclosure.
  */
 export function checkAffiliate(document: CheckedDocument, context: CheckContext): Finding[] {
-  const { amazon, disclosure } = context.config.affiliate;
-  const links = document.scan.links.filter((link) => !link.isImage && isAffiliateLink(link, amazon?.host));
+  const { amazonTag, amazonHost, disclosure } = context.config.affiliate;
+  const links = document.scan.links.filter((link) => !link.isImage && isAffiliateLink(link, amazonHost));
   if (links.length === 0) return [];
   const findings: Finding[] = [];
   for (const link of links) {
-    if (amazon && !SHORT_HOST.test(hostOf(link.href)!)) {
+    if (amazonTag && !SHORT_HOST.test(hostOf(link.href)!)) {
       const tag = new URL(link.href).searchParams.get("tag") ?? undefined;
-      if (tag !== amazon.tag) findings.push(createFinding("affiliate-tag", document.file, link.line, messages.affiliateTag(link.href, amazon.tag, tag)));
+      if (tag !== amazonTag) findings.push(createFinding("affiliate-tag", document.file, link.line, messages.affiliateTag(link.href, amazonTag, tag)));
     }
     if (!/\bsponsored\b/i.test(link.rel ?? "")) findings.push(createFinding("affiliate-rel", document.file, link.line, messages.affiliateRel(link.href)));
   }

@@ -35,7 +35,7 @@ const checkSchema = z
 
 const affiliateSchema = z
   .object({
-    amazon: z.object({ tag: z.string().min(1), host: z.string().optional() }).strict().optional(),
+    amazon: z.object({ tag: z.string().min(1).optional(), host: z.string().optional() }).strict().optional(),
     disclosure: z.string().optional(),
   })
   .strict();
@@ -175,7 +175,8 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
       nearDuplicateSimilarity: config.check?.near_duplicate_similarity ?? 0.8,
     },
     affiliate: {
-      amazon: config.affiliate?.amazon ? { tag: config.affiliate.amazon.tag, host: config.affiliate.amazon.host ?? "www.amazon.co.jp" } : undefined,
+      amazonTag: config.affiliate?.amazon?.tag,
+      amazonHost: config.affiliate?.amazon?.host ?? "www.amazon.co.jp",
       disclosure: config.affiliate?.disclosure ?? DEFAULT_DISCLOSURE,
     },
     siteVariables,

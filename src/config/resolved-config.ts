@@ -41,7 +41,9 @@ export interface ResolvedConfig {
   };
   /** Affiliate settings, defaults filled in. */
   readonly affiliate: {
-    readonly amazon: { readonly tag: string; readonly host: string } | undefined;
+    /** Amazon associate tag; undefined when none is configured. */
+    readonly amazonTag: string | undefined;
+    readonly amazonHost: string;
     readonly disclosure: string;
   };
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */

@@ -21,8 +21,8 @@ export interface CheckConfig {
 
 /** Affiliate programmes: the associate tag links carry, and the disclosure pages with such links show. */
 export interface AffiliateConfig {
-  /** Amazon Associates: `tag` every Amazon link must carry; `host` of the store. Default host: "www.amazon.co.jp". */
-  readonly amazon?: { readonly tag: string; readonly host?: string };
+  /** Amazon Associates: the `tag` every Amazon link must carry; `host` of the store. Default host: "www.amazon.co.jp"; no tag, no tag check. */
+  readonly amazon?: { readonly tag?: string; readonly host?: string };
   /** The disclosure sentence a page with affiliate links must show. Default: the blog's Japanese sentence. */
   readonly disclosure?: string;
 }
