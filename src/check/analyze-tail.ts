@@ -32,19 +32,20 @@ export function analyzeTail(blocks: readonly TextBlock[]): TailAnalysis | undefi
   const firstIndex = blocks.findIndex((block) => block.kind === "end-marker");
   if (firstIndex === -1) return undefined;
   const markers = blocks.filter((block) => block.kind === "end-marker");
-  let earlier = blocks.slice(0, firstIndex).map((block) => normalizeBlock(block.text)).join("\n");
-  const tail = blocks.slice(firstIndex + 1);
+  const keys = blocks.map((block) => normalizeBlock(block.text));
+  const above = (index: number): string => keys.slice(0, index).join("\n");
   const fragments = new Set<TextBlock>();
+  blocks.forEach((block, i) => {
+    const before = blocks[i - 1];
+    const after = blocks[i + 1];
+    if (block.kind !== "end-marker" || !before || !after || before.kind === "end-marker" || after.kind === "end-marker") return;
+    if (above(i - 1).includes(keys[i - 1]! + keys[i + 1]!)) fragments.add(before).add(after);
+  });
+  const tail = blocks.slice(firstIndex + 1);
   const repeated = new Set<TextBlock>();
   tail.forEach((block, i) => {
-    const text = normalizeBlock(block.text);
-    if (block.kind === "end-marker") return;
-    if (text === "" || earlier.includes(text)) repeated.add(block);
-    const next = tail[i + 2];
-    if (tail[i + 1]?.kind === "end-marker" && next && next.kind !== "end-marker" && earlier.includes(text + normalizeBlock(next.text))) {
-      fragments.add(block).add(next);
-    }
-    earlier += `\n${text}`;
+    const index = firstIndex + 1 + i;
+    if (block.kind !== "end-marker" && (keys[index] === "" || above(index).includes(keys[index]!))) repeated.add(block);
   });
   const content = tail.filter((block) => block.kind !== "end-marker");
   const size = (list: readonly TextBlock[]): number => list.reduce((sum, block) => sum + normalizeBlock(block.text).length, 0);

@@ -1,0 +1,30 @@
+import type { MigrationReport } from "./migrate-blocks.js";
+
+/** The migration report for a terminal: per post what moved, what was dropped, what to look at. */
+export function formatMigrationText(report: MigrationReport): string {
+  const lines: string[] = [];
+  for (const post of report.posts) {
+    lines.push(`${post.file}:`);
+    if (post.pinned.length > 0) lines.push(`  related: pinned ${post.pinned.join(", ")}`);
+    for (const dead of post.deadRelated) lines.push(`  related: dropped line ${dead.line}: ${dead.text} (no such post)`);
+    if (post.books.length > 0) lines.push(`  books: ${post.books.map((book) => book.asin).join(", ")}`);
+    if (post.removedCta) lines.push("  cta: removed (the layout shows the category's CTA)");
+    if (post.tail?.action === "removed") {
+      lines.push(`  ---END--- at line ${post.tail.line}: removed the tail (${Math.round(post.tail.repeatedShare * 100)}% repeats earlier text)`);
+      for (const text of post.tail.lostText) lines.push(`    text found only in the tail, line ${text.line}: ${text.text}`);
+    } else if (post.tail) {
+      lines.push(`  ---END--- at line ${post.tail.line}: kept the text after it (${Math.round(post.tail.repeatedShare * 100)}% repeats), removed the markers`);
+    }
+    for (const repeat of post.repeats) lines.push(`  repeated paragraph, line ${repeat.line}: ${repeat.text}`);
+  }
+  for (const book of report.newBooks) lines.push(`_data/books.yml: added ${book.asin} ${book.title}`);
+  const verb = report.dryRun ? "would change" : "changed";
+  lines.push(`kiji: migrate blocks ${verb} ${report.changedFiles.length} file${report.changedFiles.length === 1 ? "" : "s"}${report.dryRun ? " (dry run: nothing written)" : ""}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The migration report for CI, as JSON. */
+export function formatMigrationJson(report: MigrationReport): string {
+  const posts = report.posts.map(({ before: _before, after: _after, ...rest }) => rest);
+  return `${JSON.stringify({ dryRun: report.dryRun, changedFiles: report.changedFiles, newBooks: report.newBooks, posts }, null, 2)}\n`;
+}

@@ -1,0 +1,126 @@
+import { analyzeTail, findRepeatedBlocks, normalizeBlock, scanMarkdown, type FoundLink, type TextBlock } from "../check/index.js";
+import type { SourceDocument } from "../source/index.js";
+import { listValues, setFrontMatterList } from "./front-matter-edit.js";
+import { findPastedBlocks, type PastedBook } from "./pasted-blocks.js";
+
+/** What migrating one post needs to know about the site. */
+export interface PostMigrationInput {
+  readonly document: SourceDocument;
+  /** The URL of the post a link points at, if it points at one ("" for none). */
+  readonly postUrlOf: (link: FoundLink) => string | undefined;
+  readonly disclosure: string;
+  /** Remove paragraphs that repeat earlier ones word for word. */
+  readonly dedupe: boolean;
+}
+
+/** A block of text, named by its line in the original file. */
+export interface TextAt {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** What migrating one post changes (or would change), in terms of its original lines. */
+export interface PostMigration {
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+  readonly pinned: readonly string[];
+  readonly deadRelated: readonly TextAt[];
+  readonly books: readonly PastedBook[];
+  readonly removedCta: boolean;
+  /** "removed" when the tail repeated earlier text, "kept" when only its markers went, undefined without a marker. */
+  readonly tail: { readonly action: "removed" | "kept"; readonly line: number; readonly repeatedShare: number; readonly lostText: readonly TextAt[] } | undefined;
+  /** Paragraphs that repeat earlier ones word for word (removed only with dedupe). */
+  readonly repeats: readonly TextAt[];
+}
+
+/** A paragraph a `---` line made a setext heading, once that line goes. */
+function asParagraph(block: TextBlock): TextBlock {
+  return { kind: "paragraph", line: block.line, endLine: block.endLine - 1, text: block.text.split("\n").slice(0, -1).join("\n") };
+}
+
+const at = (block: TextBlock): TextAt => ({ line: block.line, text: block.text.split("\n")[0]!.slice(0, 60) });
+
+/** Headings a dedupe leaves empty that repeat an earlier heading word for word: they go too. */
+function emptiedHeadings(blocks: readonly TextBlock[], removed: ReadonlySet<TextBlock>): TextBlock[] {
+  const kept = blocks.filter((block) => !removed.has(block));
+  const seen = new Set<string>();
+  const out: TextBlock[] = [];
+  kept.forEach((block, i) => {
+    if (block.kind !== "heading") return;
+    const key = normalizeBlock(block.text);
+    const next = kept[i + 1];
+    if (seen.has(key) && (!next || next.kind === "heading" || next.kind === "end-marker")) out.push(block);
+    seen.add(key);
+  });
+  return out;
+}
+
+/** The body with the given blocks' lines (and `extra` lines) dropped; blank lines left doubled by a removal become one. */
+function dropLines(text: string, firstLine: number, blocks: ReadonlySet<TextBlock>, extra: readonly number[]): string {
+  const drop = new Set<number>(extra);
+  for (const block of blocks) for (let line = block.line; line <= block.endLine; line++) drop.add(line);
+  const out: string[] = [];
+  let dropped = false;
+  text.split("\n").forEach((line, i) => {
+    if (drop.has(firstLine + i)) {
+      dropped = true;
+      return;
+    }
+    if (line.trim() === "" && dropped && (out.length === 0 || out.at(-1)!.trim() === "")) return;
+    if (line.trim() !== "") dropped = false;
+    out.push(line);
+  });
+  if (dropped) {
+    while (out.length > 0 && out.at(-1)!.trim() === "") out.pop();
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+function merge(existing: readonly string[], added: readonly string[]): string[] {
+  return [...new Set([...existing, ...added])];
+}
+
+/**
+ * Migrates one post's text: pasted related list → `related:` pins (posts that exist), book block →
+ * `books:` ASINs, CTA and disclosure dropped, a tail after `---END---` that repeats earlier text
+ * removed (or, when it is new text, only its markers and the cut pieces around them), and repeated
+ * paragraphs listed — removed with `dedupe`. Running it on its own output changes nothing.
+ */
+export function migratePost(input: PostMigrationInput): PostMigration {
+  const { document } = input;
+  const scanned = scanMarkdown(document.body, document.bodyLine);
+  const pasted = findPastedBlocks(scanned.blocks, scanned.links, input.disclosure);
+  const underlines = new Set(pasted.underlines);
+  const blocks = scanned.blocks.map((block) => (block.isSetext && underlines.has(block.endLine) ? asParagraph(block) : block));
+  const remove = new Set(pasted.blocks);
+  const tail = analyzeTail(blocks);
+  if (tail?.isRepeat) for (const block of blocks.filter((b) => b.line >= tail.marker.line)) remove.add(block);
+  else if (tail) for (const block of [...tail.markers, ...tail.fragments]) remove.add(block);
+  const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
+  if (input.dedupe) {
+    for (const block of repeated) remove.add(block);
+    for (const block of emptiedHeadings(blocks, remove)) remove.add(block);
+  }
+  const resolved = pasted.related.map((link) => ({ link, url: input.postUrlOf(link) }));
+  const pinned = resolved.filter((r) => r.url !== undefined).map((r) => r.link.href);
+  const bodyStart = document.text.split("\n").slice(0, document.bodyLine - 1).join("\n");
+  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines)}`;
+  if (pinned.length > 0) after = setFrontMatterList(after, document.bodyLine, "related", merge(listValues(document.data.related), pinned));
+  if (pasted.books.length > 0) after = setFrontMatterList(after, document.bodyLine, "books", merge(listValues(document.data.books), pasted.books.map((b) => b.asin)));
+  const tailReport = tail && tail.blocks.length + tail.markers.length > 0
+    ? { action: tail.isRepeat ? ("removed" as const) : ("kept" as const), line: tail.marker.line, repeatedShare: tail.repeatedShare, lostText: tail.isRepeat ? tail.newBlocks.map(at) : [] }
+    : undefined;
+  return {
+    file: document.entry.relativePath,
+    before: document.text,
+    after: remove.size === 0 && pasted.underlines.length === 0 && pinned.length === 0 && pasted.books.length === 0 ? document.text : after,
+    pinned,
+    deadRelated: resolved.filter((r) => r.url === undefined).map((r) => ({ line: r.link.line, text: r.link.href })),
+    books: pasted.books,
+    removedCta: pasted.hasCta,
+    tail: tailReport,
+    repeats: repeated.map(at),
+  };
+}
