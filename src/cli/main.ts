@@ -2,6 +2,8 @@ import { build, type BuildResult } from "../build/index.js";
 import { createLogger, formatError, kijiVersion } from "../shared/index.js";
 import { parseCommandLine, UsageError, USAGE, type CliCommand } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
+import { runToolCommand } from "./tool-command.js";
+import { TOOL_COMMANDS } from "./tool-commands.js";
 
 function summary(result: BuildResult, seconds: number): string {
   const parts = [`${result.posts} posts`, `${result.pages} pages`, `${result.staticFiles} static files`];
@@ -56,6 +58,8 @@ async function runBuild(command: CliCommand): Promise<number> {
 
 /** Runs the kiji command line and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  const tool = TOOL_COMMANDS[argv[0] ?? ""];
+  if (tool) return runToolCommand(tool, argv.slice(1));
   let command: CliCommand;
   try {
     command = parseCommandLine(argv);

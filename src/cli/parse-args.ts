@@ -43,6 +43,9 @@ export const USAGE = `Usage: kiji <command> [options]
 
 Commands:
   build, b              Build the site into the destination folder
+  new "タイトル"         Write a new post with the blog's front matter (kiji new --help)
+  check                 Report dead links, repeated text, front-matter and affiliate problems
+  migrate blocks        Move pasted related/book/CTA blocks into front matter
 
 Options:
   -s, --source DIR      Site source folder (default: current folder)
