@@ -2,9 +2,9 @@ import type { TextBlock } from "./scan-markdown.js";
 
 // Shingles of 8 characters: long enough that Japanese text shares them only by copying a phrase.
 const SHINGLE = 8;
-// Keep the shingles whose hash is 0 modulo 8: a sample that is the same for every document, so
-// sample overlap estimates full overlap at an eighth of the cost.
-const SAMPLE_MASK = 7;
+// Keep the shingles whose hash is 0 modulo 16: a sample that is the same for every document, so
+// sample overlap estimates full overlap at a sixteenth of the cost.
+const SAMPLE_MASK = 15;
 // A shingle in more posts than this is boilerplate (a CTA, a book blurb): no use for finding pairs.
 const MAX_POSTS_PER_SHINGLE = 50;
 // Texts shorter than this (a few sentences) are too short to call two posts the same topic.
@@ -22,28 +22,28 @@ export function proseOf(blocks: readonly TextBlock[]): string {
 }
 
 /** The sampled shingle hashes of a text (UTF-16 units), sorted and unique (a polynomial rolling hash mod 2^32). */
-export function shingleSample(text: string): Uint32Array {
-  if (text.length < SHINGLE) return new Uint32Array(0);
+export function shingleSample(text: string): Int32Array {
+  if (text.length < SHINGLE) return new Int32Array(0);
   const base = 0x01000193;
   let power = 1;
   for (let i = 1; i < SHINGLE; i++) power = Math.imul(power, base);
   let hash = 0;
-  const out: number[] = [];
+  let count = 0;
+  const out = new Int32Array((text.length >> 2) + 16);
   for (let i = 0; i < text.length; i++) {
     if (i >= SHINGLE) hash = (hash - Math.imul(text.charCodeAt(i - SHINGLE), power)) | 0;
     hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
-    if (i >= SHINGLE - 1) {
-      const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) >>> 0;
-      if ((mixed & SAMPLE_MASK) === 0) out.push(mixed);
-    }
+    // Int32 arithmetic only: no heap numbers, so no garbage per character.
+    const mixed = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d) | 0;
+    if (i >= SHINGLE - 1 && (mixed & SAMPLE_MASK) === 0 && count < out.length) out[count++] = mixed;
   }
-  const sorted = Uint32Array.from(out).sort();
+  const sorted = out.subarray(0, count).sort();
   let unique = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i]!;
-  return sorted.subarray(0, unique);
+  return sorted.slice(0, unique);
 }
 
-function jaccard(a: Uint32Array, b: Uint32Array): number {
+function jaccard(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -70,7 +70,7 @@ export interface NearDuplicate {
  * `src/features/` exists.)
  */
 export function findNearDuplicates(texts: readonly string[], threshold: number): NearDuplicate[] {
-  const samples = texts.map((text) => (text.length < MIN_TEXT_LENGTH ? new Uint32Array(0) : shingleSample(text)));
+  const samples = texts.map((text) => (text.length < MIN_TEXT_LENGTH ? new Int32Array(0) : shingleSample(text)));
   const index = new Map<number, number[]>();
   samples.forEach((sample, doc) => {
     for (const hash of sample) {

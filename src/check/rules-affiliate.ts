@@ -9,6 +9,7 @@ const AMAZON_HOST = /(?:^|\.)amazon\.(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2})$/
 const SHORT_HOST = /^(?:amzn\.to|amzn\.asia|a\.co)$/;
 
 function hostOf(href: string): string | undefined {
+  if (!/^https?:\/\//i.test(href)) return undefined;
   try {
     return new URL(href).hostname.toLowerCase();
   } catch {
