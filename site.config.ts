@@ -10,4 +10,6 @@ export default defineConfig({
   permalink: "/:year/:month/:day/:title/",
   author: "ALLFORCES編集部",
   defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],
+  affiliate: { amazon: { tag: "nullpodesu-22", host: "www.amazon.co.jp" } },
+  check: { categories: ["AI最新ニュース", "導入事例", "AI技術ガイド"] },
 });
