@@ -1,3 +1,4 @@
+import { lineOfKey } from "../content/index.js";
 import { messages } from "../shared/index.js";
 import type { CheckContext, CheckedDocument } from "./check-context.js";
 import { createFinding, type Finding } from "./finding.js";
@@ -5,9 +6,7 @@ import { checkImage } from "./rules-links.js";
 
 /** The file line of a top-level front-matter key, or 1 when the key is missing. */
 export function frontMatterLine(document: CheckedDocument, key: string): number {
-  const lines = document.source.text.split("\n", document.source.bodyLine);
-  const index = lines.findIndex((line, i) => i > 0 && i < document.source.bodyLine - 1 && line.startsWith(`${key}:`));
-  return index === -1 ? 1 : index + 1;
+  return lineOfKey(document.source, key) ?? 1;
 }
 
 function isBlank(value: unknown): boolean {

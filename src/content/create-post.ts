@@ -24,7 +24,8 @@ export function isPostFileName(pathBelowPosts: string): boolean {
   return m !== null && formatOf(m[3]!) !== "other";
 }
 
-function lineOfKey(doc: SourceDocument, key: string): number | undefined {
+/** The file line of a top-level front-matter key, if the front matter has it. */
+export function lineOfKey(doc: SourceDocument, key: string): number | undefined {
   const index = doc.text.split("\n").findIndex((line, i) => i > 0 && i < doc.bodyLine && line.startsWith(`${key}:`));
   return index === -1 ? undefined : index + 1;
 }

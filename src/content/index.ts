@@ -2,7 +2,7 @@
 export { buildSiteContent } from "./site-content.js";
 export type { SiteContent, SiteContentInput } from "./site-content.js";
 export type { Post, Page, StaticFile, DocumentBase, DocumentFormat } from "./documents.js";
-export { createPost, isPostFileName } from "./create-post.js";
+export { createPost, isPostFileName, lineOfKey } from "./create-post.js";
 export { createPage, createStaticFile } from "./create-page.js";
 export { buildSiteData, isDataFile } from "./data-files.js";
 export type { DataFileSource } from "./data-files.js";
