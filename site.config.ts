@@ -9,6 +9,7 @@ export default defineConfig({
   timezone: "Asia/Tokyo",
   permalink: "/:year/:month/:day/:title/",
   author: "ALLFORCES編集部",
+  ogp: true,
   defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],
   affiliate: { amazon: { tag: "nullpodesu-22", host: "www.amazon.co.jp" } },
   check: { categories: ["AI最新ニュース", "導入事例", "AI技術ガイド"] },

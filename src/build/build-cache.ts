@@ -19,11 +19,13 @@ export interface BuildCache {
   readonly documents: Map<string, CachedDocument>;
   /** Rendered Markdown by digest of (renderer settings, Markdown text). */
   readonly markdown: Map<string, RenderedMarkdown>;
+  /** Drawn OGP images by digest of everything that shapes them (only when there is no cache folder). */
+  readonly images: Map<string, Uint8Array>;
   /** What the last build wrote into the destination, so unchanged files are not rewritten. */
   outputs: ReadonlyMap<string, WrittenFile>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), outputs: new Map() };
 }

@@ -1,12 +1,14 @@
 import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone } from "../content/index.js";
+import { planOgImages } from "../features/index.js";
 import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { createFilters, createSiteViews, createTemplateEngine } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
+import { createImageStore } from "./image-store.js";
 import { loadSiteSource } from "./load-site-source.js";
 import { sweepCache } from "./load-documents.js";
 import { loadPersistentCache, savePersistentCache } from "./persistent-cache.js";
@@ -52,6 +54,8 @@ export interface BuildResult {
   readonly staticFiles: number;
   readonly filesWritten: number;
   readonly filesUnchanged: number;
+  /** OGP images of this build, and how many of them had to be drawn (the rest came from the cache). */
+  readonly ogpImages: { readonly total: number; readonly rendered: number };
   readonly timings: readonly StageTiming[];
   readonly warnings: readonly string[];
 }
@@ -100,11 +104,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 3. Content model.
   const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, logger });
+  const ogImages = planOgImages(content, config, logger);
   mark("content");
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
   const engine = createTemplateEngine({ layouts: source.layouts, includes: source.includes, filters: createFilters({ config, zone, now }) });
-  const views = createSiteViews(content, config, zone.localTime(now));
+  const views = createSiteViews(content, config, zone.localTime(now), ogImages);
   const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   await convertDocuments({
     documents: [...content.posts, ...content.pages].map((doc) => ({
@@ -122,12 +127,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("templates");
 
   // 5. Layouts and every output kind, written into staging, then moved into place.
-  const summary = await writeSite({ config, content, views, engine, cache, memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark });
+  const imageCache = createImageStore(folder, cache.images);
+  const summary = await writeSite({
+    config, content, views, engine, cache, ogImages, imageCache, logger,
+    memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark,
+  });
 
   logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
 
   // 6. Keep the caches for the next build.
   sweepCache(cache, used);
+  await imageCache.sweep();
   if (folder) await savePersistentCache(folder, cacheKey, cache);
   mark("cache");
   return {
@@ -137,6 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     staticFiles: content.staticFiles.length,
     filesWritten: summary.filesWritten,
     filesUnchanged: summary.filesUnchanged,
+    ogpImages: { total: imageCache.used(), rendered: imageCache.rendered() },
     timings,
     warnings: logger.warnings,
   };

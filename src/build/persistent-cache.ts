@@ -25,6 +25,7 @@ export async function loadPersistentCache(dir: string, key: string): Promise<Bui
     return {
       documents: new Map(stored.documents) as BuildCache["documents"],
       markdown: new Map(stored.markdown) as BuildCache["markdown"],
+      images: new Map(),
       outputs: new Map(stored.outputs) as BuildCache["outputs"],
     };
   } catch {

@@ -1,7 +1,8 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { SiteContent } from "../content/index.js";
-import { countOutputs, siteOutputs } from "../outputs/index.js";
-import { KijiError } from "../shared/index.js";
+import type { OgImagePlan } from "../features/index.js";
+import { countOutputs, siteOutputs, type ImageCache } from "../outputs/index.js";
+import { KijiError, type Logger } from "../shared/index.js";
 import type { SiteViews, TemplateEngine } from "../templates/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
@@ -13,6 +14,9 @@ export interface WriteSiteInput {
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
   readonly cache: BuildCache;
+  readonly ogImages: OgImagePlan;
+  readonly imageCache: ImageCache;
+  readonly logger: Logger;
   readonly memory?: MemorySite;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
@@ -29,7 +33,7 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
   const writer = input.memory
     ? createMemoryWriter(input.memory)
     : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs });
-  const outputInput = { config, content: input.content, views: input.views, engine: input.engine };
+  const outputInput = { config, content: input.content, views: input.views, engine: input.engine, ogImages: input.ogImages, imageCache: input.imageCache, logger: input.logger };
   const total = countOutputs(outputInput);
   let done = 0;
   try {

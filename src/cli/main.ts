@@ -9,7 +9,8 @@ function summary(result: BuildResult, seconds: number): string {
   const parts = [`${result.posts} posts`, `${result.pages} pages`, `${result.staticFiles} static files`];
   const warnings = result.warnings.length > 0 ? `, ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}` : "";
   const unchanged = result.filesUnchanged > 0 ? ` (${result.filesUnchanged} unchanged)` : "";
-  return `kiji: built ${parts.join(", ")}: ${result.filesWritten} files written${unchanged} to ${result.config.destination} in ${seconds.toFixed(2)} s${warnings}`;
+  const images = result.ogpImages.total > 0 ? `, ${result.ogpImages.total} OGP images (${result.ogpImages.rendered} drawn)` : "";
+  return `kiji: built ${parts.join(", ")}${images}: ${result.filesWritten} files written${unchanged} to ${result.config.destination} in ${seconds.toFixed(2)} s${warnings}`;
 }
 
 async function runBuild(command: CliCommand): Promise<number> {

@@ -7,3 +7,5 @@ export { resolveConfig, validateLayer } from "./resolve-config.js";
 export type { ConfigLayer } from "./resolve-config.js";
 export { loadConfig } from "./load-config.js";
 export type { LoadConfigOptions, ConfigOverrides } from "./load-config.js";
+export { OGP_FIELDS, OGP_PATH_PLACEHOLDERS } from "./ogp-config.js";
+export type { OgpField, OgpColors, OgpUserConfig, ResolvedOgpConfig } from "./ogp-config.js";

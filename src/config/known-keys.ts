@@ -20,7 +20,7 @@ export const JEKYLL_KEYS: readonly string[] = [
 export const KIJI_KEYS: readonly string[] = [
   "title", "description", "url", "baseurl", "permalink", "timezone", "exclude", "include",
   "keep_files", "future", "show_drafts", "unpublished", "excerpt_separator", "defaults", "author",
-  "lang", "destination", "site", "check", "affiliate",
+  "lang", "destination", "site", "check", "affiliate", "ogp",
 ];
 
 /** Levenshtein distance, small strings only (config keys). */

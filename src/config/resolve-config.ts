@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { KijiError, digest, messages } from "../shared/index.js";
 import { JEKYLL_KEYS, KIJI_KEYS, suggestKey } from "./known-keys.js";
+import { OGP_NESTED_KEYS, ogpSchema, resolveOgpConfig } from "./ogp-config.js";
 import { PERMALINK_STYLES, type ResolvedConfig } from "./resolved-config.js";
 
 /** Jekyll 4.3's default `exclude` list. */
@@ -43,6 +44,14 @@ const affiliateSchema = z
 // The blog's own disclosure sentence (Japan's 2023 rules on undisclosed advertising).
 const DEFAULT_DISCLOSURE = "※ 本ページのリンクにはアフィリエイトリンクが含まれます。購入によりサイト運営をサポートいただけます。";
 
+/** Keys of the config objects that reject unknown keys, for typo suggestions. */
+const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
+  check: Object.keys(checkSchema.shape),
+  affiliate: Object.keys(affiliateSchema.shape),
+  "affiliate.amazon": ["tag", "host"],
+  ...OGP_NESTED_KEYS,
+};
+
 /** Types of the keys kiji acts on; other keys pass through as site variables. */
 const typedKeys = z
   .object({
@@ -66,6 +75,7 @@ const typedKeys = z
     site: z.record(z.string(), z.unknown()).optional(),
     check: checkSchema.optional(),
     affiliate: affiliateSchema.optional(),
+    ogp: ogpSchema.optional(),
   })
   .loose();
 
@@ -92,6 +102,11 @@ export function validateLayer(layer: ConfigLayer): void {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const key = issue.path.join(".");
+    if (issue.code === "unrecognized_keys") {
+      const nested = issue.keys[0]!;
+      const { message, hint } = messages.configUnknownKey(`${key}.${nested}`, suggestKey(nested, NESTED_KEYS[key] ?? []));
+      throw new KijiError(message, { file: layer.origin, hint });
+    }
     const { message } = messages.configWrongType(key, `has the wrong type: ${issue.message.toLowerCase()}`);
     throw new KijiError(message, { file: layer.origin });
   }
@@ -179,6 +194,7 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
       amazonHost: config.affiliate?.amazon?.host ?? "www.amazon.co.jp",
       disclosure: config.affiliate?.disclosure ?? DEFAULT_DISCLOSURE,
     },
+    ogp: resolveOgpConfig(config.ogp),
     siteVariables,
     configFiles,
   };

@@ -1,3 +1,4 @@
+import type { ResolvedOgpConfig } from "./ogp-config.js";
 import type { FrontMatterDefault } from "./user-config.js";
 
 /** Built-in permalink styles and the post URL templates they stand for (Jekyll 4.3). */
@@ -46,6 +47,8 @@ export interface ResolvedConfig {
     readonly amazonHost: string;
     readonly disclosure: string;
   };
+  /** OGP card settings (`ogp`). */
+  readonly ogp: ResolvedOgpConfig;
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
   readonly siteVariables: Readonly<Record<string, unknown>>;
   /** Config files that were read, relative to the source. */

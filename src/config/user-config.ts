@@ -1,3 +1,5 @@
+import type { OgpUserConfig } from "./ogp-config.js";
+
 /** One front-matter default, as Jekyll's `defaults:` list writes it. */
 export interface FrontMatterDefault {
   readonly scope: {
@@ -70,6 +72,8 @@ export interface UserConfig {
   readonly check?: CheckConfig;
   /** Affiliate settings (associate tag, disclosure). Default: none. */
   readonly affiliate?: AffiliateConfig;
+  /** OGP cards: a 1200×630 PNG for each post whose `image` is missing (see the README). Default: off. */
+  readonly ogp?: boolean | OgpUserConfig;
   /** Your own variables, published as `site.<name>` (site.config.ts only; `_config.yml` takes them at the top). */
   readonly site?: Readonly<Record<string, unknown>>;
 }

@@ -1,7 +1,10 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { SiteContent } from "../content/index.js";
+import type { OgImagePlan } from "../features/index.js";
+import type { Logger } from "../shared/index.js";
 import type { SiteViews, TemplateEngine } from "../templates/index.js";
 import { documentPages } from "./document-pages.js";
+import { ogpImages, type ImageCache } from "./ogp-images.js";
 import type { OutputFile } from "./output-file.js";
 import { noJekyllOutput, staticFileOutputs } from "./static-files.js";
 
@@ -11,6 +14,11 @@ export interface SiteOutputsInput {
   readonly content: SiteContent;
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
+  /** Each post's OGP image (features' planOgImages). */
+  readonly ogImages: OgImagePlan;
+  /** Where drawn OGP cards are kept between builds. */
+  readonly imageCache: ImageCache;
+  readonly logger: Logger;
 }
 
 /** A source of output files, consumed one file at a time. */
@@ -22,6 +30,7 @@ export function siteOutputs(input: SiteOutputsInput): OutputSource[] {
     documentPages({ posts: input.content.posts, pages: input.content.pages, views: input.views, engine: input.engine }),
     staticFileOutputs(input.content.staticFiles),
     noJekyllOutput(),
+    ogpImages({ posts: input.content.posts, plan: input.ogImages, config: input.config, cache: input.imageCache, logger: input.logger }),
   ];
 }
 
@@ -38,5 +47,6 @@ export function outputPaths(content: SiteContent): Set<string> {
 
 /** How many files `siteOutputs` will yield at least (for progress bars). */
 export function countOutputs(input: SiteOutputsInput): number {
-  return input.content.posts.length + input.content.pages.length + input.content.staticFiles.length + 1;
+  const cards = input.config.ogp.enabled ? [...input.ogImages.values()].filter((image) => image.outputPath !== undefined).length : 0;
+  return input.content.posts.length + input.content.pages.length + input.content.staticFiles.length + 1 + cards;
 }

@@ -79,6 +79,22 @@ export const messages = {
     hint: "Copy the file into the site instead of linking to it.",
   }),
   dataFile: (detail: string): Message => ({ message: `cannot read data file: ${detail}` }),
+  ogpImageMissing: (path: string): Message => ({
+    message: `image '${path}' does not exist in the source and is not a .png path, so kiji draws the post's OGP card at ogp.path instead`,
+    hint: "Add the image, or name a .png path for kiji to draw the card at.",
+  }),
+  ogpMissingGlyph: (character: string, field: string, font: string): Message => ({
+    message: `the ${field} has '${character}' (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), which the card font ${font} does not have; the OGP card shows a box in its place`,
+    hint: "Replace the character, or give the post an image of its own with 'image:'.",
+  }),
+  ogpNotAnImage: (path: string, detail: string): Message => ({
+    message: `image '${path}' is not an image kiji can read (${detail})`,
+    hint: "Use a PNG, JPEG, WebP, GIF or SVG file.",
+  }),
+  ogpImageTooLarge: (path: string, pixels: number, limit: number): Message => ({
+    message: `image '${path}' has ${pixels.toLocaleString("en-US")} pixels, more than the ${limit.toLocaleString("en-US")} kiji reads (a decompression bomb?)`,
+    hint: "Scale the image down; an OGP image needs 1200×630.",
+  }),
   destinationInsideSource: (): Message => ({
     message: "the destination folder is the source folder itself",
     hint: "Choose another destination, such as _site.",

@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
+import type { OgImage, OgImagePlan } from "../features/index.js";
 
 /** What templates see as `page` (and as each entry of `site.posts`): a plain object. */
 export type DocumentView = Record<string, unknown>;
@@ -11,9 +12,19 @@ export interface SiteViews {
   readonly pages: ReadonlyMap<Page, DocumentView>;
 }
 
-function postView(post: Post): DocumentView {
+/**
+ * `page.og_image`: the absolute URL of the post's OGP image for og:image/twitter:image. When kiji
+ * draws the card, `page.image` (what jekyll-seo-tag reads) names it too, also for posts without `image`.
+ */
+function imageFields(image: OgImage | undefined): DocumentView {
+  if (!image) return {};
+  return image.outputPath === undefined ? { og_image: image.url } : { image: image.path, og_image: image.url };
+}
+
+function postView(post: Post, image: OgImage | undefined): DocumentView {
   return {
     ...post.data,
+    ...imageFields(image),
     url: post.url,
     id: post.id,
     date: post.date,
@@ -58,10 +69,10 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
 
 /**
  * Builds `site` and the document views Jekyll templates expect: posts newest first with
- * `next`/`previous`, pages, static files, categories, tags, data and `site.time`.
+ * `next`/`previous`, pages, static files, categories, tags, data and `site.time`; each post's OGP image.
  */
-export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime): SiteViews {
-  const posts = new Map(content.posts.map((post) => [post, postView(post)]));
+export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime, ogImages: OgImagePlan = new Map()): SiteViews {
+  const posts = new Map(content.posts.map((post) => [post, postView(post, ogImages.get(post))]));
   const ascending = content.posts.map((post) => posts.get(post)!);
   ascending.forEach((view, i) => {
     view.previous = ascending[i - 1];
