@@ -51,7 +51,8 @@ async function createCardKit(config: ResolvedConfig): Promise<CardKit> {
   const logoPath = config.ogp.logo;
   const where = { file: config.configFiles[config.configFiles.length - 1] ?? "config", value: logoPath ?? "" };
   const logo = logoPath === undefined ? undefined : await readLogo(resolveInside(config.source, logoPath, "ogp.logo"), LOGO_HEIGHT, where);
-  const versions = [kijiVersion(), RENDERER_VERSION, sharp.versions.sharp ?? "", sharp.versions.vips];
+  // The fontconfig setup decides hinting and anti-aliasing, so it is part of the key too.
+  const versions = [kijiVersion(), RENDERER_VERSION, sharp.versions.sharp ?? "", sharp.versions.vips, process.env.FONTCONFIG_FILE ?? "system fonts"];
   const key = digest(...versions, fonts.bold.digest, fonts.regular.digest, logo ? digest(logo.data) : "no logo");
   return { fonts, segment: (text) => parser.parse(text), logo, key };
 }
