@@ -159,3 +159,21 @@ test("an image in the source is used as is; without `ogp` nothing is drawn, as i
     removeDir(off);
   }
 });
+
+test("ogp.logo is drawn before the site name; a missing logo is an error naming the config file", async () => {
+  const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96"><rect width="96" height="96" rx="20" fill="#cc0000"/></svg>';
+  const config = FILES["_config.yml"].replace("ogp: true\n", "ogp:\n  logo: assets/logo.svg\n");
+  const site = makeSite({ ...FILES, "_config.yml": config, "assets/logo.svg": logo });
+  try {
+    await buildSite(site, path.join(site, ".kiji-cache"));
+    const card = readFileSync(path.join(site, "_site/assets/images/posts/2026-02-21-plain-ogp.png"));
+    const { data } = await sharp(card).extract({ left: 100, top: 496, width: 48, height: 48 }).raw().toBuffer({ resolveWithObject: true });
+    const red = [...Array(data.length / 3).keys()].filter((i) => data[i * 3]! > 180 && data[i * 3 + 1]! < 60).length;
+    assert.ok(red > 48 * 48 * 0.8, `the logo fills its square at the bottom left: ${red} red pixels`);
+  } finally {
+    removeDir(site);
+  }
+  const missing = await buildError({ ...FILES, "_config.yml": config });
+  assert.equal(missing.file, "_config.yml");
+  assert.match(missing.message, /ogp\.logo 'assets\/logo\.svg' does not exist/);
+});

@@ -1,15 +1,16 @@
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import sharp from "sharp";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Post } from "../content/index.js";
 import { cardContent, type CardContent, type OgImagePlan } from "../features/index.js";
-import { digest, kijiVersion, messages, resolveInside, wrapError, type Logger } from "../shared/index.js";
+import { KijiError, digest, kijiVersion, messages, resolveInside, wrapError, type Logger } from "../shared/index.js";
 import { CARD_FONT_FAMILY, loadCardFonts, type CardFonts } from "./ogp/card-fonts.js";
 import { LOGO_HEIGHT, layoutCard, type CardLayout } from "./ogp/card-layout.js";
 import type { Segmenter } from "./ogp/line-break.js";
 import { mapOrdered } from "./ogp/map-ordered.js";
 import { checkImage, lineOfKey, readLogo } from "./ogp/read-image.js";
-import { renderCard, type Ink } from "./ogp/render-card.js";
+import { createCardPainter, type CardPainter, type Ink } from "./ogp/render-card.js";
 import type { OutputFile } from "./output-file.js";
 
 /** A card kept by the image cache: its bytes, or a file holding them. */
@@ -40,21 +41,34 @@ const RENDERER_VERSION = "1";
 interface CardKit {
   readonly fonts: CardFonts;
   readonly segment: Segmenter;
-  readonly logo: Ink | undefined;
+  readonly hasLogo: boolean;
+  readonly painter: CardPainter;
   readonly key: string;
+}
+
+/** The logo `ogp.logo` names, scaled to its row; errors name the config file. */
+async function loadLogo(config: ResolvedConfig): Promise<Ink | undefined> {
+  const logo = config.ogp.logo;
+  if (logo === undefined) return undefined;
+  const file = config.configFiles[config.configFiles.length - 1] ?? "config";
+  try {
+    const absolute = resolveInside(config.source, logo, "ogp.logo");
+    if (!existsSync(absolute)) throw new KijiError(messages.ogpLogoMissing(logo).message, { hint: messages.ogpLogoMissing(logo).hint });
+    return await readLogo(absolute, LOGO_HEIGHT, { file, value: logo });
+  } catch (error) {
+    throw wrapError(error, { file });
+  }
 }
 
 async function createCardKit(config: ResolvedConfig): Promise<CardKit> {
   const { Parser, jaModel } = await import("budoux");
   const parser = new Parser(jaModel);
   const fonts = await loadCardFonts();
-  const logoPath = config.ogp.logo;
-  const where = { file: config.configFiles[config.configFiles.length - 1] ?? "config", value: logoPath ?? "" };
-  const logo = logoPath === undefined ? undefined : await readLogo(resolveInside(config.source, logoPath, "ogp.logo"), LOGO_HEIGHT, where);
+  const logo = await loadLogo(config);
   // The fontconfig setup decides hinting and anti-aliasing, so it is part of the key too.
   const versions = [kijiVersion(), RENDERER_VERSION, sharp.versions.sharp ?? "", sharp.versions.vips, process.env.FONTCONFIG_FILE ?? "system fonts"];
   const key = digest(...versions, fonts.bold.digest, fonts.regular.digest, logo ? digest(logo.data) : "no logo");
-  return { fonts, segment: (text) => parser.parse(text), logo, key };
+  return { fonts, segment: (text) => parser.parse(text), hasLogo: logo !== undefined, painter: createCardPainter(fonts, logo), key };
 }
 
 /** Warns once per character of the card's texts that the font cannot draw, naming the post and the character. */
@@ -73,12 +87,12 @@ async function cardFile(post: Post, outputPath: string, kit: CardKit, input: Ogp
     warnMissingGlyphs(post, content, kit.fonts, input.logger);
     const layout: CardLayout = layoutCard(content, {
       colors: input.config.ogp.colors,
-      hasLogo: kit.logo !== undefined,
+      hasLogo: kit.hasLogo,
       fonts: { bold: kit.fonts.bold.metrics, regular: kit.fonts.regular.metrics },
       segment: kit.segment,
     });
     const key = digest(kit.key, JSON.stringify(layout));
-    const image = (await input.cache.get(key)) ?? (await input.cache.set(key, await renderCard(layout, kit.fonts, kit.logo)));
+    const image = (await input.cache.get(key)) ?? (await input.cache.set(key, await kit.painter.paint(layout)));
     return { path: outputPath, ...image };
   } catch (error) {
     throw wrapError(error, { file: post.relativePath }, "cannot draw the OGP image");
@@ -110,6 +124,6 @@ export async function* ogpImages(input: OgpImagesInput): AsyncGenerator<OutputFi
   });
   if (cards.length === 0) return;
   const kit = await createCardKit(input.config);
-  const limit = input.concurrency ?? Math.max(2, availableParallelism());
+  const limit = input.concurrency ?? Number(process.env.KIJI_OGP_CONCURRENCY ?? Math.max(2, availableParallelism()));
   yield* mapOrdered(cards, limit, ({ post, outputPath }) => cardFile(post, outputPath, kit, input));
 }

@@ -87,6 +87,10 @@ export const messages = {
     message: `the ${field} has '${character}' (U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), which the card font ${font} does not have; the OGP card shows a box in its place`,
     hint: "Replace the character, or give the post an image of its own with 'image:'.",
   }),
+  ogpLogoMissing: (path: string): Message => ({
+    message: `ogp.logo '${path}' does not exist`,
+    hint: "Give the logo's path relative to the site folder, e.g. 'assets/logo.png'.",
+  }),
   ogpNotAnImage: (path: string, detail: string): Message => ({
     message: `image '${path}' is not an image kiji can read (${detail})`,
     hint: "Use a PNG, JPEG, WebP, GIF or SVG file.",
