@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import sharp from "sharp";
-import { build } from "../src/build/index.js";
+import { build, createBuildCache } from "../src/build/index.js";
 import { loadCardFonts } from "../src/outputs/ogp/card-fonts.js";
 import { measureText } from "../src/outputs/ogp/font-metrics.js";
 import { renderText } from "../src/outputs/ogp/render-card.js";
 import { isKijiError, type KijiError } from "../src/shared/index.js";
-import { listFiles, makeSite, removeDir, treeHash } from "./helpers.js";
+import { REPO_ROOT, listFiles, makeSite, removeDir, treeHash } from "./helpers.js";
 
 const LAYOUT = "OG={{ page.og_image }} IMAGE={{ page.image }}\n{{ content }}";
 
@@ -64,6 +64,22 @@ test("every post gets a 1200×630 PNG card at the path its front matter names, o
   }
 });
 
+test("the blog's five posts get their cards at exactly the paths their front matter names", async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), "kiji-blog-"));
+  try {
+    const result = await build({ source: REPO_ROOT, cacheDir: path.join(out, "cache"), overrides: { destination: path.join(out, "site") } });
+    const named = readdirSync(path.join(REPO_ROOT, "_posts")).map((name) => /^image: "\/(.*)"$/m.exec(readFileSync(path.join(REPO_ROOT, "_posts", name), "utf8"))![1]!);
+    assert.equal(named.length, 5);
+    assert.deepEqual(result.ogpImages, { total: 5, rendered: 5 });
+    for (const image of named) {
+      const metadata = await sharp(readFileSync(path.join(out, "site", image))).metadata();
+      assert.deepEqual([metadata.format, metadata.width, metadata.height], ["png", 1200, 630], image);
+    }
+  } finally {
+    removeDir(out);
+  }
+});
+
 test("cache: a rebuild with nothing changed draws no card; editing one title draws only that one, and equals a clean build", async () => {
   const site = makeSite(FILES);
   const cache = mkdtempSync(path.join(os.tmpdir(), "kiji-cache-"));
@@ -82,6 +98,22 @@ test("cache: a rebuild with nothing changed draws no card; editing one title dra
     removeDir(site);
     removeDir(cache);
     removeDir(clean);
+  }
+});
+
+test("the dev server's in-memory cache keeps cards between builds too, and the in-memory site gets their bytes", async () => {
+  const site = makeSite(FILES);
+  const cache = createBuildCache();
+  const memory = new Map<string, string | Uint8Array | { readonly copyFrom: string }>();
+  try {
+    assert.equal((await buildSite(site, "", { cache, cacheDir: false, memory })).ogpImages.rendered, 3);
+    assert.deepEqual((await buildSite(site, "", { cache, cacheDir: false, memory })).ogpImages, { total: 3, rendered: 0 });
+    const card = memory.get("assets/images/posts/2026-02-21-plain-ogp.png");
+    assert.ok(card instanceof Uint8Array);
+    assert.equal((await sharp(card).metadata()).width, 1200);
+    assert.equal(cache.images.size, 3);
+  } finally {
+    removeDir(site);
   }
 });
 

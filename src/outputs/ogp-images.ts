@@ -124,6 +124,6 @@ export async function* ogpImages(input: OgpImagesInput): AsyncGenerator<OutputFi
   });
   if (cards.length === 0) return;
   const kit = await createCardKit(input.config);
-  const limit = input.concurrency ?? Number(process.env.KIJI_OGP_CONCURRENCY ?? Math.max(2, availableParallelism()));
+  const limit = input.concurrency ?? Math.max(2, availableParallelism());
   yield* mapOrdered(cards, limit, ({ post, outputPath }) => cardFile(post, outputPath, kit, input));
 }
