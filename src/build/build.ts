@@ -89,7 +89,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const zone = createTimeZone(config.timezone);
   const now = options.now ?? Date.now();
   const rendererKey = digest(JSON.stringify(MARKDOWN_OPTIONS));
-  const cacheKey = digest(engineDigest(), config.digest, rendererKey);
+  const engineKey = engineDigest();
+  const cacheKey = digest(engineKey, config.digest, rendererKey);
   const folder = cacheFolder(options, config);
   const stored = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined);
   const cache = stored ?? createBuildCache();
@@ -127,7 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("templates");
 
   // 5. Layouts and every output kind, written into staging, then moved into place.
-  const imageCache = createImageStore(folder, cache.images);
+  const imageCache = createImageStore({ cacheDir: folder, memory: cache.images, engineKey });
   const summary = await writeSite({
     config, content, views, engine, cache, ogImages, imageCache, logger,
     memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark,

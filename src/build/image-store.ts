@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { CachedImage, ImageCache } from "../outputs/index.js";
+import { digest } from "../shared/index.js";
 
 /** The image cache of one build, plus what the build reports and sweeps afterwards. */
 export interface ImageStore extends ImageCache {
@@ -15,19 +16,31 @@ export interface ImageStore extends ImageCache {
 
 const FOLDER = "ogp";
 
+/** Where an image store keeps images. */
+export interface ImageStoreOptions {
+  /** The cache folder; images go to `<cacheDir>/ogp/`. Undefined: keep them in `memory`. */
+  readonly cacheDir: string | undefined;
+  readonly memory: Map<string, Uint8Array>;
+  /** Digest of the engine's code: mixed into every key, so a changed renderer redraws. */
+  readonly engineKey: string;
+}
+
 /**
  * Keeps drawn images as files `<cacheDir>/ogp/<key>.png` (content-addressed, so they survive
- * config changes that do not touch them), or in `memory` when there is no cache folder (the dev server).
+ * config changes that do not touch them), or in memory when there is no cache folder (the dev server).
  */
-export function createImageStore(cacheDir: string | undefined, memory: Map<string, Uint8Array>): ImageStore {
+export function createImageStore(options: ImageStoreOptions): ImageStore {
+  const { cacheDir, memory } = options;
   const folder = cacheDir === undefined ? undefined : path.join(cacheDir, FOLDER);
   const used = new Set<string>();
   let rendered = 0;
   const fileOf = (key: string): string => path.join(folder!, `${key}.png`);
+  const storeKey = (key: string): string => digest(options.engineKey, key);
   return {
     rendered: () => rendered,
     used: () => used.size,
-    async get(key): Promise<CachedImage | undefined> {
+    async get(imageKey): Promise<CachedImage | undefined> {
+      const key = storeKey(imageKey);
       used.add(key);
       if (!folder) {
         const contents = memory.get(key);
@@ -36,7 +49,8 @@ export function createImageStore(cacheDir: string | undefined, memory: Map<strin
       const exists = await fs.stat(fileOf(key)).then((stats) => stats.isFile(), () => false);
       return exists ? { copyFrom: fileOf(key) } : undefined;
     },
-    async set(key, png): Promise<CachedImage> {
+    async set(imageKey, png): Promise<CachedImage> {
+      const key = storeKey(imageKey);
       used.add(key);
       rendered++;
       if (!folder) {

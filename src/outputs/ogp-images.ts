@@ -4,7 +4,7 @@ import sharp from "sharp";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Post } from "../content/index.js";
 import { cardContent, type CardContent, type OgImagePlan } from "../features/index.js";
-import { KijiError, digest, kijiVersion, messages, resolveInside, wrapError, type Logger } from "../shared/index.js";
+import { KijiError, digest, messages, resolveInside, wrapError, type Logger } from "../shared/index.js";
 import { CARD_FONT_FAMILY, loadCardFonts, type CardFonts } from "./ogp/card-fonts.js";
 import { LOGO_HEIGHT, layoutCard, type CardLayout } from "./ogp/card-layout.js";
 import type { Segmenter } from "./ogp/line-break.js";
@@ -16,7 +16,10 @@ import type { OutputFile } from "./output-file.js";
 /** A card kept by the image cache: its bytes, or a file holding them. */
 export type CachedImage = { readonly contents: Uint8Array } | { readonly copyFrom: string };
 
-/** Where drawn cards are kept between builds, by a digest of everything that shapes them. */
+/**
+ * Where drawn cards are kept between builds, by a digest of everything that shapes them (the
+ * layout, fonts, logo, libraries); the cache adds kiji's own code, which it knows.
+ */
 export interface ImageCache {
   get(key: string): Promise<CachedImage | undefined>;
   /** Keeps a freshly drawn card and says how to output it. */
@@ -33,9 +36,6 @@ export interface OgpImagesInput {
   /** Cards drawn at once. Default: one per core, at least two (sharp draws off the main thread). */
   readonly concurrency?: number;
 }
-
-// Bump when the drawing changes in a way the layout does not show, so cached cards are redrawn.
-const RENDERER_VERSION = "1";
 
 /** Everything every card of this build shares: fonts, phrase segmenter, logo, and their part of the cache key. */
 interface CardKit {
@@ -66,7 +66,7 @@ async function createCardKit(config: ResolvedConfig): Promise<CardKit> {
   const fonts = await loadCardFonts();
   const logo = await loadLogo(config);
   // The fontconfig setup decides hinting and anti-aliasing, so it is part of the key too.
-  const versions = [kijiVersion(), RENDERER_VERSION, sharp.versions.sharp ?? "", sharp.versions.vips, process.env.FONTCONFIG_FILE ?? "system fonts"];
+  const versions = [sharp.versions.sharp ?? "", sharp.versions.vips, process.env.FONTCONFIG_FILE ?? "system fonts"];
   const key = digest(...versions, fonts.bold.digest, fonts.regular.digest, logo ? digest(logo.data) : "no logo");
   return { fonts, segment: (text) => parser.parse(text), hasLogo: logo !== undefined, painter: createCardPainter(fonts, logo), key };
 }
