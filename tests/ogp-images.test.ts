@@ -126,6 +126,18 @@ test("&, < and quotes are drawn literally, not read as markup", async () => {
   assert.ok(Math.abs(ink.width - literal) < literal * 0.1, `ink ${ink.width}px, literal text ${literal.toFixed(0)}px, escapes ${escaped.toFixed(0)}px`);
 });
 
+test("a post with an empty title still gets its card (site, category and date only)", async () => {
+  const site = makeSite({ ...FILES, "_posts/2026-03-01-untitled.md": '---\nlayout: post\ntitle: ""\n---\nx\n' });
+  try {
+    const result = await buildSite(site, path.join(site, ".kiji-cache"));
+    assert.equal(result.ogpImages.rendered, 4);
+    const card = readFileSync(path.join(site, "_site/assets/images/posts/2026-03-01-untitled-ogp.png"));
+    assert.equal(await inkShare(card, { left: 100, top: 170, width: 1000, height: 270 }), 0);
+  } finally {
+    removeDir(site);
+  }
+});
+
 test("a character the font lacks is a warning naming the post and the character", async () => {
   const site = makeSite({ ...FILES, "_posts/2026-02-23-emoji.md": post("リリース🚀おめでとう") });
   const cache = mkdtempSync(path.join(os.tmpdir(), "kiji-cache-"));

@@ -28,9 +28,10 @@ export function escapeMarkup(text: string): string {
 
 /**
  * Draws text with sharp (libvips → Pango) in the given font file — passed by path, never looked up
- * among the system's fonts — and returns its pixels cropped to the ink.
+ * among the system's fonts — and returns its pixels cropped to the ink (none for blank text).
  */
 export async function renderText(draw: TextToDraw): Promise<Ink> {
+  if (draw.text.trim() === "") return { data: Buffer.alloc(0), width: 0, height: 0 };
   const spacing = draw.lineHeight === undefined ? "" : ` line_height="${Math.round(draw.lineHeight * 1024)}"`;
   const markup = `<span foreground="${draw.color}"${spacing}>${escapeMarkup(draw.text)}</span>`;
   const { data, info } = await sharp({
@@ -56,32 +57,28 @@ interface Overlay {
   readonly top: number;
 }
 
-interface Placed {
-  readonly overlays: Overlay[];
-}
-
 function overlay(ink: Ink, left: number, top: number): Overlay {
   return { ink, left, top };
 }
 
 /** Places a row's drawn items side by side; a pill is a rounded rectangle behind its text. */
-async function placeRow(row: CardRow, inks: readonly Ink[], rasterize: Rasterize): Promise<Placed> {
+async function placeRow(row: CardRow, inks: readonly Ink[], rasterize: Rasterize): Promise<Overlay[]> {
   const widthOf = (i: number): number => {
     const item = row.items[i]!;
     return inks[i]!.width + (item.kind === "text" && item.pill ? 2 * item.pill.paddingX : 0);
   };
   const total = row.items.reduce((sum, _, i) => sum + widthOf(i), 0) + row.gap * (row.items.length - 1);
   let x = row.align === "left" ? row.x : row.x - total;
-  const placed: Placed = { overlays: [] };
+  const placed: Overlay[] = [];
   for (const [i, item] of row.items.entries()) {
     const ink = inks[i]!;
     const pill = item.kind === "text" ? item.pill : undefined;
     if (pill) {
       const [w, h] = [widthOf(i), pill.height];
       const shape = await rasterize(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="${w}" height="${h}" rx="${h / 2}" fill="${pill.fill}"/></svg>`);
-      placed.overlays.push(overlay(shape, x, row.centerY - h / 2));
+      placed.push(overlay(shape, x, row.centerY - h / 2));
     }
-    placed.overlays.push(overlay(ink, x + (pill?.paddingX ?? 0), row.centerY - ink.height / 2));
+    placed.push(overlay(ink, x + (pill?.paddingX ?? 0), row.centerY - ink.height / 2));
     x += widthOf(i) + row.gap;
   }
   return placed;
@@ -144,7 +141,7 @@ export function createCardPainter(fonts: CardFonts, logo?: Ink): CardPainter {
         Promise.all(layout.rows.map(async (row) => placeRow(row, await Promise.all(row.items.map(drawItem)), rasterize))),
       ]);
       const titleTop = Math.max(0, title.top + (title.bottom - title.top - titleInk.height) / 2);
-      for (const { ink, left, top } of [overlay(titleInk, title.x, titleTop), ...rows.flatMap((row) => row.overlays)]) blendInto(canvas, ink, left, top);
+      for (const { ink, left, top } of [overlay(titleInk, title.x, titleTop), ...rows.flat()]) blendInto(canvas, ink, left, top);
       const png = await sharp(canvas.data, { raw: { width: canvas.width, height: canvas.height, channels: 3 } }).png().toBuffer();
       return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
     },
