@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import sharp from "sharp";
 import type { ResolvedConfig } from "../config/index.js";
@@ -60,13 +60,23 @@ async function loadLogo(config: ResolvedConfig): Promise<Ink | undefined> {
   }
 }
 
+/** The fontconfig setup decides hinting and anti-aliasing, so its file's contents are part of the key. */
+function fontconfigKey(): string {
+  const file = process.env.FONTCONFIG_FILE;
+  if (!file) return "system fontconfig";
+  try {
+    return digest(readFileSync(file));
+  } catch {
+    return file;
+  }
+}
+
 async function createCardKit(config: ResolvedConfig): Promise<CardKit> {
   const { Parser, jaModel } = await import("budoux");
   const parser = new Parser(jaModel);
   const fonts = await loadCardFonts();
   const logo = await loadLogo(config);
-  // The fontconfig setup decides hinting and anti-aliasing, so it is part of the key too.
-  const versions = [sharp.versions.sharp ?? "", sharp.versions.vips, process.env.FONTCONFIG_FILE ?? "system fonts"];
+  const versions = [sharp.versions.sharp ?? "", sharp.versions.vips, fontconfigKey()];
   const key = digest(...versions, fonts.bold.digest, fonts.regular.digest, logo ? digest(logo.data) : "no logo");
   return { fonts, segment: (text) => parser.parse(text), hasLogo: logo !== undefined, painter: createCardPainter(fonts, logo), key };
 }
