@@ -2,6 +2,7 @@ import type { ConfigOverrides, ResolvedConfig } from "../config/index.js";
 import { loadConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type SiteContent, type TimeZone } from "../content/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
+import { planOgImages } from "../features/index.js";
 import { outputPaths } from "../outputs/index.js";
 import { createSilentLogger, digest, type Logger } from "../shared/index.js";
 import type { SourceDocument } from "../source/index.js";
@@ -68,7 +69,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
     documents,
     layouts: source.layouts,
     includes: source.includes,
-    outputPaths: outputPaths(content),
+    outputPaths: outputPaths(content, config, planOgImages(content, config, logger)),
     markdownOptions: MARKDOWN_OPTIONS,
   };
 }

@@ -39,9 +39,12 @@ export function siteOutputs(input: SiteOutputsInput): OutputSource[] {
  * without rendering anything: what `kiji check` resolves links and images against. An output kind
  * added to `siteOutputs` adds its paths here.
  */
-export function outputPaths(content: SiteContent): Set<string> {
+export function outputPaths(content: SiteContent, config: ResolvedConfig, ogImages: OgImagePlan): Set<string> {
   const paths = new Set<string>([".nojekyll"]);
   for (const doc of [...content.posts, ...content.pages, ...content.staticFiles]) paths.add(doc.outputPath);
+  if (config.ogp.enabled) {
+    for (const image of ogImages.values()) if (image.outputPath !== undefined) paths.add(image.outputPath);
+  }
   return paths;
 }
 
