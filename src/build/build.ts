@@ -104,7 +104,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("source");
 
   // 3. Content model.
-  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, logger });
+  const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
+  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
   const ogImages = planOgImages(content, config, logger);
   mark("content");
 

@@ -20,7 +20,8 @@ export const JEKYLL_KEYS: readonly string[] = [
 export const KIJI_KEYS: readonly string[] = [
   "title", "description", "url", "baseurl", "permalink", "timezone", "exclude", "include",
   "keep_files", "future", "show_drafts", "unpublished", "excerpt_separator", "defaults", "author",
-  "lang", "destination", "site", "check", "affiliate", "ogp",
+  "lang", "destination", "site", "check", "affiliate", "ogp", "paginate", "paginate_path", "feed", "sitemap",
+  "jekyll-archives",
 ];
 
 /** Levenshtein distance, small strings only (config keys). */

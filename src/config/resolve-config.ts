@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KijiError, digest, messages } from "../shared/index.js";
 import { JEKYLL_KEYS, KIJI_KEYS, suggestKey } from "./known-keys.js";
 import { OGP_NESTED_KEYS, ogpSchema, resolveOgpConfig } from "./ogp-config.js";
+import { outputKeySchemas, resolveArchives, resolveFeed, resolvePagination } from "./output-options.js";
 import { PERMALINK_STYLES, type ResolvedConfig } from "./resolved-config.js";
 
 /** Jekyll 4.3's default `exclude` list. */
@@ -76,6 +77,7 @@ const typedKeys = z
     check: checkSchema.optional(),
     affiliate: affiliateSchema.optional(),
     ogp: ogpSchema.optional(),
+    ...outputKeySchemas,
   })
   .loose();
 
@@ -195,6 +197,10 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
       disclosure: config.affiliate?.disclosure ?? DEFAULT_DISCLOSURE,
     },
     ogp: resolveOgpConfig(config.ogp),
+    pagination: resolvePagination(config, originOf(layers, "paginate_path")),
+    feed: resolveFeed(config),
+    sitemap: config.sitemap ?? true,
+    archives: resolveArchives(config),
     siteVariables,
     configFiles,
   };

@@ -1,4 +1,5 @@
 import type { ResolvedOgpConfig } from "./ogp-config.js";
+import type { ResolvedArchives, ResolvedFeed, ResolvedPagination } from "./output-options.js";
 import type { FrontMatterDefault } from "./user-config.js";
 
 /** Built-in permalink styles and the post URL templates they stand for (Jekyll 4.3). */
@@ -49,6 +50,14 @@ export interface ResolvedConfig {
   };
   /** OGP card settings (`ogp`). */
   readonly ogp: ResolvedOgpConfig;
+  /** Paginated post lists (`paginate`, `paginate_path`); undefined when `paginate` is not set. */
+  readonly pagination: ResolvedPagination | undefined;
+  /** Atom feeds (`feed`); undefined when `feed: false`. */
+  readonly feed: ResolvedFeed | undefined;
+  /** Write sitemap.xml and robots.txt (`sitemap`). */
+  readonly sitemap: boolean;
+  /** Category, tag and date archive pages (`jekyll-archives`). */
+  readonly archives: ResolvedArchives;
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
   readonly siteVariables: Readonly<Record<string, unknown>>;
   /** Config files that were read, relative to the source. */

@@ -29,6 +29,37 @@ export interface AffiliateConfig {
   readonly disclosure?: string;
 }
 
+/** Atom feed settings, as jekyll-feed reads them under `feed:`. */
+export interface FeedOptions {
+  /** Path of the main feed. Default: "/feed.xml". */
+  readonly path?: string;
+  /** Entries per feed, newest first. Default: 10. */
+  readonly posts_limit?: number;
+  /** Categories that get their own feed at /feed/<category>.xml. Default: every category. */
+  readonly categories?: readonly string[];
+  /**
+   * Per-tag feeds at /feed/by_tag/<tag>.xml: true, false, or `{ only, except, path }`.
+   * Default: every tag (Japanese tags included, which jekyll-feed skips).
+   */
+  readonly tags?: boolean | { readonly only?: readonly string[]; readonly except?: readonly string[]; readonly path?: string };
+  /** Leave post bodies out of the feeds (summaries only). Default: false. */
+  readonly excerpt_only?: boolean;
+}
+
+/** Archive page settings, as jekyll-archives reads them under `jekyll-archives:`. */
+export interface ArchivesOptions {
+  /** Which archives: true/"all", or a list of "year", "month", "day", "tags", "categories". */
+  readonly enabled?: boolean | "all" | ReadonlyArray<"year" | "month" | "day" | "tags" | "categories">;
+  /** Layout of every archive page. Default: "archive". */
+  readonly layout?: string;
+  /** Layout per archive kind (year, month, day, tag, category), overriding `layout`. */
+  readonly layouts?: Readonly<Partial<Record<"year" | "month" | "day" | "tag" | "category", string>>>;
+  /** URL template per archive kind: `:name` (slugified tag or category), `:year`, `:month`, `:day`. */
+  readonly permalinks?: Readonly<Partial<Record<"year" | "month" | "day" | "tag" | "category", string>>>;
+  /** Split archives into pages of `paginate` posts (kiji only). Default: false here, true without this key. */
+  readonly paginate?: boolean;
+}
+
 /**
  * Everything a site may configure, in `_config.yml` or `site.config.ts`. All keys are optional;
  * each comment gives the default. Keys use Jekyll's names so an existing `_config.yml` works as is.
@@ -74,6 +105,20 @@ export interface UserConfig {
   readonly affiliate?: AffiliateConfig;
   /** OGP cards: a 1200×630 PNG for each post whose `image` is missing (see the README). Default: off. */
   readonly ogp?: boolean | OgpUserConfig;
+  /** Posts per page of the paginated home page and archives (jekyll-paginate). Default: none, no pagination. */
+  readonly paginate?: number;
+  /** URL of pages 2, 3 … of the home page, `:num` standing for the number. Default: "/page:num". */
+  readonly paginate_path?: string;
+  /** Atom feeds (jekyll-feed's keys), or false for none. Default: /feed.xml plus one feed per category and per tag. */
+  readonly feed?: FeedOptions | false;
+  /** Write sitemap.xml and robots.txt (jekyll-sitemap). Default: true. */
+  readonly sitemap?: boolean;
+  /**
+   * Category, tag and date archive pages (jekyll-archives' keys). Without this key kiji makes year,
+   * month, tag and category archives at /:year/, /:year/:month/, /tags/:name/ and /categories/:name/
+   * for each kind whose layout (default "archive") exists. With it, jekyll-archives' own defaults apply.
+   */
+  readonly "jekyll-archives"?: ArchivesOptions;
   /** Your own variables, published as `site.<name>` (site.config.ts only; `_config.yml` takes them at the top). */
   readonly site?: Readonly<Record<string, unknown>>;
 }

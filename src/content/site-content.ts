@@ -2,6 +2,8 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument, SourceEntry } from "../source/index.js";
 import { KijiError, messages, type Logger } from "../shared/index.js";
 import type { Page, Post, StaticFile } from "./documents.js";
+import { collectArchives, groupPosts, type Archive } from "./archives.js";
+import { collectRedirects, type Redirect } from "./redirects.js";
 import { buildSiteData, type DataFileSource } from "./data-files.js";
 import { createPage, createStaticFile } from "./create-page.js";
 import { createPost, isPostFileName } from "./create-post.js";
@@ -15,10 +17,14 @@ export interface SiteContent {
   readonly staticFiles: readonly StaticFile[];
   /** `site.data`. */
   readonly data: Readonly<Record<string, unknown>>;
-  /** Category name → its posts, newest first. */
+  /** Category name → its posts, newest first (names in order of first use, as Jekyll). */
   readonly categories: ReadonlyMap<string, readonly Post[]>;
-  /** Tag name → its posts, newest first. */
+  /** Tag name → its posts, newest first (names in order of first use, as Jekyll). */
   readonly tags: ReadonlyMap<string, readonly Post[]>;
+  /** Tag, category and date archive pages. */
+  readonly archives: readonly Archive[];
+  /** Old URLs that forward to a post or page (`redirect_from`). */
+  readonly redirects: readonly Redirect[];
 }
 
 /** What buildSiteContent works from: documents already read and split. */
@@ -32,6 +38,8 @@ export interface SiteContentInput {
   readonly pageDocs: readonly SourceDocument[];
   readonly staticEntries: readonly SourceEntry[];
   readonly dataFiles: readonly DataFileSource[];
+  /** Names of the layouts in `_layouts/` (archives are made only for layouts that exist). */
+  readonly layoutNames: ReadonlySet<string>;
   readonly logger: Logger;
 }
 
@@ -40,20 +48,7 @@ function comparePosts(a: Post, b: Post): number {
   return a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0;
 }
 
-function groupBy(posts: readonly Post[], key: (post: Post) => readonly string[]): Map<string, Post[]> {
-  const groups = new Map<string, Post[]>();
-  for (let i = posts.length - 1; i >= 0; i--) {
-    const post = posts[i]!;
-    for (const name of key(post)) {
-      const list = groups.get(name);
-      if (list) list.push(post);
-      else groups.set(name, [post]);
-    }
-  }
-  return groups;
-}
-
-/** Refuses two documents that write the same file, naming both. */
+/** Refuses two documents (or generated pages) that write the same file, naming both. */
 function checkUniqueOutputs(items: ReadonlyArray<{ outputPath: string; relativePath: string; url: string }>): void {
   const seen = new Map<string, string>();
   for (const item of items) {
@@ -92,13 +87,23 @@ export function buildSiteContent(input: SiteContentInput): SiteContent {
     .map((doc) => createPage(doc, config))
     .filter((page) => page.data.published !== false || config.unpublished);
   const staticFiles = input.staticEntries.map(createStaticFile);
-  checkUniqueOutputs([...posts, ...pages, ...staticFiles]);
+  const archives = collectArchives({ posts, settings: config.archives, layoutNames: input.layoutNames, zone: input.zone, logger });
+  const redirects = collectRedirects([...posts, ...pages]);
+  checkUniqueOutputs([
+    ...posts,
+    ...pages,
+    ...staticFiles,
+    ...archives.map((archive) => ({ ...archive, relativePath: `the ${archive.type} archive '${archive.title ?? archive.url}'` })),
+    ...redirects.map((redirect) => ({ ...redirect, url: redirect.from, relativePath: `redirect_from in ${redirect.relativePath}` })),
+  ]);
   return {
     posts,
     pages,
     staticFiles,
     data: buildSiteData(input.dataFiles),
-    categories: groupBy(posts, (post) => post.categories),
-    tags: groupBy(posts, (post) => post.tags),
+    categories: groupPosts(posts, (post) => post.categories),
+    tags: groupPosts(posts, (post) => post.tags),
+    archives,
+    redirects,
   };
 }

@@ -26,16 +26,45 @@ export interface TemplateEngine {
   hasLayout(name: string): boolean;
 }
 
+/**
+ * A tag such as Jekyll's `{% seo %}` or `{% feed_meta %}`: given the template's variables and
+ * the tag's keyword arguments (`{% seo title=false %}`), returns HTML.
+ */
+export type TemplateTag = (variables: Readonly<Record<string, unknown>>, options: Readonly<Record<string, unknown>>) => string;
+
 /** What the engine is built from. */
 export interface TemplateEngineInput {
   readonly layouts: readonly LayoutSource[];
   readonly includes: readonly TemplateSource[];
   readonly filters: Readonly<Record<string, (...args: never[]) => unknown>>;
+  /** Tags by name. */
+  readonly tags?: Readonly<Record<string, TemplateTag>>;
 }
 
 // Post bodies keep kramdown's `{#id}` and `{: .class}`: comments there need `{#-- … --#}`,
 // because `{#` opens a comment in stock Nunjucks.
 const BODY_TAGS = { commentStart: "{#--", commentEnd: "--#}" };
+
+type NunjucksParser = { nextToken(): { value: string }; parseSignature(tolerant: null, noParens: boolean): unknown; advanceAfterBlockEnd(name: string): void };
+type NunjucksNodes = { CallExtension: new (extension: object, method: string, args: unknown) => unknown };
+
+/** A Nunjucks extension for one tag: `{% name key=value %}` calls `render` with the variables and options. */
+function tagExtension(name: string, render: TemplateTag): nunjucks.Extension {
+  return {
+    tags: [name],
+    parse(parser: NunjucksParser, nodes: NunjucksNodes) {
+      const token = parser.nextToken();
+      const args = parser.parseSignature(null, true);
+      parser.advanceAfterBlockEnd(token.value);
+      return new nodes.CallExtension(this, "run", args);
+    },
+    run(context: { ctx: Record<string, unknown> }, ...args: unknown[]) {
+      const last = args.at(-1) as Record<string, unknown> | undefined;
+      const options = last && typeof last === "object" && last.__keywords ? last : {};
+      return new nunjucks.runtime.SafeString(render(context.ctx, options));
+    },
+  } as nunjucks.Extension;
+}
 
 function createEnvironment(sources: ReadonlyMap<string, TemplateSource>, input: TemplateEngineInput, tags?: object): nunjucks.Environment {
   const loader: nunjucks.ILoader = {
@@ -46,6 +75,7 @@ function createEnvironment(sources: ReadonlyMap<string, TemplateSource>, input: 
   };
   const env = new nunjucks.Environment([loader], { autoescape: false, throwOnUndefined: false, ...(tags ? { tags } : {}) });
   for (const [name, filter] of Object.entries(input.filters)) env.addFilter(name, filter as (...args: unknown[]) => unknown);
+  for (const [name, render] of Object.entries(input.tags ?? {})) env.addExtension(`tag:${name}`, tagExtension(name, render));
   return env;
 }
 

@@ -1,0 +1,115 @@
+import { JekyllTime, parseJekyllDate, slugify, type TimeZone } from "../../content/index.js";
+import type { MarkdownRenderer } from "../../markdown/index.js";
+import { YamlTimestamp } from "../../shared/index.js";
+import { smartify } from "./smartify.js";
+import { cgiEscape, uriEscape } from "./url-filters.js";
+
+/** What the text filters need: the zone (for times in `jsonify`) and the build's Markdown renderer. */
+export interface TextContext {
+  readonly zone: TimeZone;
+  readonly markdown?: MarkdownRenderer;
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Ruby's `encode(xml: :attr)` as Jekyll's `xml_escape` uses it: `& < > " '` escaped. */
+export function xmlEscape(input: unknown): string {
+  return String(input ?? "").replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
+}
+
+// Ruby's \s and String#split: ASCII white space only (U+3000 and NBSP are not spaces to Ruby).
+const RUBY_SPACE = /[ \t\n\v\f\r]+/g;
+const CJK = "\\p{Script=Han}\\p{Script=Katakana}\\p{Script=Hiragana}\\p{Script=Hangul}";
+const CJK_CHAR = new RegExp(`[${CJK}]`, "gu");
+const NON_CJK_WORD = new RegExp(`[^${CJK} \\t\\n\\v\\f\\r]+`, "gu");
+
+/** Jekyll's `number_of_words`: white-space separated words, or with "cjk"/"auto" one word per CJK character. */
+export function numberOfWords(input: unknown, mode?: unknown): number {
+  const text = String(input ?? "");
+  const words = (): number => text.split(RUBY_SPACE).filter(Boolean).length;
+  const cjk = (text.match(CJK_CHAR) ?? []).length;
+  const others = (): number => (text.match(NON_CJK_WORD) ?? []).length;
+  if (mode === "cjk") return cjk + others();
+  if (mode === "auto") return cjk === 0 ? words() : cjk + others();
+  return words();
+}
+
+/** Liquid's `strip_html`: script, style and comment blocks removed with their content, then every tag. */
+export function stripHtml(input: unknown): string {
+  return String(input ?? "")
+    .replace(/<script.*?<\/script>|<!--.*?-->|<style.*?<\/style>/gs, "")
+    .replace(/<.*?>/gs, "");
+}
+
+/** Jekyll's `normalize_whitespace`: runs of (ASCII) white space become one space, ends trimmed. */
+export function normalizeWhitespace(input: unknown): string {
+  return String(input ?? "").replace(RUBY_SPACE, " ").replace(/^[ ]+|[ \0]+$/g, "");
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The user-perceived characters of a string (a kana with its combining mark, an emoji with its modifiers). */
+export function characters(text: string): string[] {
+  return Array.from(graphemes.segment(text), (segment) => segment.segment);
+}
+
+/**
+ * Liquid's `truncate` (length 50, "..." counted in the length), counting characters as a reader
+ * does: never cuts a surrogate pair, a combining mark or an emoji sequence in half.
+ */
+export function truncate(input: unknown, length: unknown = 50, ellipsis: unknown = "..."): string | undefined {
+  if (input === undefined || input === null) return undefined;
+  const chars = characters(String(input));
+  const max = Math.trunc(Number(length)) || 0;
+  const end = String(ellipsis ?? "");
+  if (chars.length <= max) return String(input);
+  return chars.slice(0, Math.max(0, max - characters(end).length)).join("") + end;
+}
+
+/** Jekyll's `array_to_sentence_string`: "a, b, and c". */
+export function arrayToSentence(input: unknown, connector: unknown = "and"): string {
+  const list = Array.isArray(input) ? input.map((item) => String(item ?? "")) : [];
+  if (list.length <= 1) return list[0] ?? "";
+  if (list.length === 2) return `${list[0]} ${connector} ${list[1]}`;
+  return `${list.slice(0, -1).join(", ")}, ${connector} ${list.at(-1)}`;
+}
+
+/** `jsonify`'s view of a value: times as Ruby prints them, YAML dates as written. */
+function jsonValue(zone: TimeZone) {
+  return (_key: string, value: unknown): unknown => {
+    if (value instanceof YamlTimestamp) {
+      if (/^\d{4}-\d\d?-\d\d?$/.test(value.source)) return value.source;
+      return parseJekyllDate(value, zone).toString();
+    }
+    return value instanceof JekyllTime ? value.toString() : value;
+  };
+}
+
+/** Jekyll's text filters: escaping, slugs, JSON, HTML stripping, words, truncation, Markdown, SmartyPants. */
+export function createTextFilters(context: TextContext): Record<string, (...args: never[]) => unknown> {
+  // One rendered result per input for this build: layouts call markdownify on the same text for every page.
+  const markdownCache = new Map<string, string>();
+  return {
+    xml_escape: xmlEscape,
+    cgi_escape: cgiEscape,
+    uri_escape: uriEscape,
+    slugify: (input: unknown, mode?: unknown) => (input === undefined || input === null ? input : slugify(String(input), mode === undefined || mode === null ? "default" : String(mode))),
+    jsonify: (input: unknown) => JSON.stringify(input ?? null, jsonValue(context.zone)) ?? "null",
+    strip_html: stripHtml,
+    normalize_whitespace: normalizeWhitespace,
+    number_of_words: numberOfWords,
+    truncate,
+    array_to_sentence_string: arrayToSentence,
+    smartify: (input: unknown) => smartify(String(input ?? "")),
+    markdownify: (input: unknown) => {
+      const text = String(input ?? "");
+      let html = markdownCache.get(text);
+      if (html === undefined) {
+        if (!context.markdown) throw new Error("markdownify needs the build's Markdown renderer");
+        html = context.markdown.render(text).html;
+        markdownCache.set(text, html);
+      }
+      return html;
+    },
+  };
+}
