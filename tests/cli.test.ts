@@ -32,7 +32,8 @@ test("a build ends with one summary line; --profile times each stage; flags reac
     const out = path.join(site, "out");
     const result = runKiji(["build", "-s", site, "-d", out, "--profile", "--drafts", "--future", "-b", "/base"]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /^kiji: built 3 posts, 0 pages, 0 static files: 4 files written to .* in \d+\.\d\d s\n$/);
+    // 3 posts, .nojekyll, feed.xml, sitemap.xml, robots.txt and 404.html.
+    assert.match(result.stdout, /^kiji: built 3 posts, 0 pages, 0 static files: 8 files written to .* in \d+\.\d\d s\n$/);
     for (const stage of ["config", "source", "content", "templates", "render+write"]) assert.match(result.stderr, new RegExp(`${stage.replace("+", "\\+")} +\\d+\\.\\d ms`));
     assert.match(readFileSync(path.join(out, "2999/01/01/future.html"), "utf8"), /future\.html/);
     assert.match(readFileSync(path.join(out, "2026/01/05/draft.html"), "utf8"), /draft\.html/);

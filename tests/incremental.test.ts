@@ -46,7 +46,8 @@ test("builds that reuse the cache folder and the previous output equal a clean b
       try {
         assert.equal(treeHash(dest), treeHash(clean), `after "${name}" the output differs from a clean build`);
         if (name === "no change") assert.equal(result.filesWritten, 0, "a build with no change rewrites nothing");
-        if (name === "edit a post") assert.ok(result.filesWritten < 4, `only what changed is rewritten (${result.filesWritten})`);
+        // The post, the neighbour that links to it, the home page and the feed.
+        if (name === "edit a post") assert.ok(result.filesWritten <= 4, `only what changed is rewritten (${result.filesWritten})`);
       } finally {
         removeDir(clean);
       }

@@ -21,7 +21,7 @@ test("the blog builds its five seed posts at exactly Jekyll's URLs", async () =>
   try {
     const result = await build({ source: REPO_ROOT, overrides: { destination: out } });
     assert.equal(result.posts, 5);
-    const written = listFiles(out).filter((file) => /^\d{4}\//.test(file));
+    const written = listFiles(out).filter((file) => /^\d{4}\/\d\d\/\d\d\//.test(file));
     assert.deepEqual(written, JEKYLL_URLS);
     const html = readFileSync(path.join(out, JEKYLL_URLS[0]!), "utf8");
     assert.match(html, /<h1 class="post-title">GPT-4o級性能のオープンソースLLM、企業導入でROIは劇的に改善するか<\/h1>/);

@@ -23,7 +23,7 @@ test("keep_files survive a rebuild, stale files do not", async () => {
     assert.equal(readFileSync(path.join(dest, ".git/HEAD"), "utf8"), "ref: refs/heads/gh-pages\n");
     assert.equal(readFileSync(path.join(dest, "CNAME"), "utf8"), "blog.example\n");
     assert.ok(!existsSync(path.join(dest, "stale.html")), "files no longer generated are removed");
-    assert.deepEqual(listFiles(dest), [".git/HEAD", ".nojekyll", "2026/01/02/a.html", "CNAME"]);
+    assert.deepEqual(listFiles(dest), [".git/HEAD", ".nojekyll", "2026/01/02/a.html", "404.html", "CNAME", "feed.xml", "robots.txt", "sitemap.xml"]);
   } finally {
     removeDir(site);
   }
@@ -53,14 +53,17 @@ test("two builds of the same source are byte-identical", async () => {
     "_posts/2026-01-02-a.md": "---\nlayout: post\ntitle: A\n---\nHello *world*\n",
     "index.html": "---\n---\n{% for p in site.posts %}{{ p.title }}{% endfor %}",
   });
+  // Both outside the source: a first output inside it would be a folder of static files to the second build.
+  const out = makeSite({});
   try {
     const now = Date.UTC(2026, 5, 1);
-    await build({ source: site, now, overrides: { destination: path.join(site, "one") } });
-    await build({ source: site, now, overrides: { destination: path.join(site, "two") } });
-    for (const file of listFiles(path.join(site, "one"))) {
-      assert.equal(readFileSync(path.join(site, "two", file), "utf8"), readFileSync(path.join(site, "one", file), "utf8"), file);
+    await build({ source: site, now, overrides: { destination: path.join(out, "one") } });
+    await build({ source: site, now, overrides: { destination: path.join(out, "two") } });
+    for (const file of listFiles(path.join(out, "one"))) {
+      assert.equal(readFileSync(path.join(out, "two", file), "utf8"), readFileSync(path.join(out, "one", file), "utf8"), file);
     }
   } finally {
     removeDir(site);
+    removeDir(out);
   }
 });

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
-import { buildSiteContent, createTimeZone } from "../content/index.js";
+import { buildSiteContent, createTimeZone, type Page } from "../content/index.js";
 import { planOgImages } from "../features/index.js";
 import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
-import { createFilters, createSiteViews, createTemplateEngine } from "../templates/index.js";
+import { paginatedPage } from "../outputs/index.js";
+import { createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
@@ -110,18 +111,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("content");
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
-  const engine = createTemplateEngine({ layouts: source.layouts, includes: source.includes, filters: createFilters({ config, zone, now }) });
+  const renderer = createMarkdownRenderer(MARKDOWN_OPTIONS);
+  const engine = createTemplateEngine({
+    layouts: source.layouts,
+    includes: source.includes,
+    filters: createFilters({ config, zone, now, markdown: renderer }),
+    tags: createTemplateTags({ config, zone, now }),
+  });
   const views = createSiteViews(content, config, zone.localTime(now), ogImages);
   const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
+  // The paginated home page is rendered by its own output kind, once per page of posts.
+  const paginated = paginatedPage(content, config);
   await convertDocuments({
-    documents: [...content.posts, ...content.pages].map((doc) => ({
+    documents: [...content.posts, ...content.pages].filter((doc) => doc !== paginated).map((doc) => ({
       doc,
       view: (doc.type === "pages" ? views.pages.get(doc) : views.posts.get(doc))!,
       source: docs.get(doc.relativePath)!,
     })),
     views,
     engine,
-    renderer: createMarkdownRenderer(MARKDOWN_OPTIONS),
+    renderer,
     rendererKey,
     cache,
     usedMarkdown: used.markdown,
@@ -130,10 +139,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // 5. Layouts and every output kind, written into staging, then moved into place.
   const imageCache = createImageStore({ cacheDir: folder, memory: cache.images, engineKey });
-  const summary = await writeSite({
-    config, content, views, engine, cache, ogImages, imageCache, logger,
-    memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark,
-  });
+  const bodyOf = (page: Page): BodySource => {
+    const doc = docs.get(page.relativePath)!;
+    return { file: page.relativePath, body: page.body, bodyLine: page.bodyLine, fileText: doc.text };
+  };
+  const outputs = { config, content, views, engine, zone, now, bodyOf, ogImages, imageCache, logger };
+  const summary = await writeSite({ outputs, cache, memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark });
 
   logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
 

@@ -1,4 +1,5 @@
 import type { ConfigOverrides, ResolvedConfig } from "../config/index.js";
+import { createSiteViews } from "../templates/index.js";
 import { loadConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type SiteContent, type TimeZone } from "../content/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
@@ -60,7 +61,9 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   });
   const logger = options.logger ?? createSilentLogger();
   const now = options.now ?? Date.now();
-  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, logger });
+  const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
+  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
+  const ogImages = planOgImages(content, config, logger);
   const documents = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   return {
     config,
@@ -69,7 +72,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
     documents,
     layouts: source.layouts,
     includes: source.includes,
-    outputPaths: outputPaths(content, config, planOgImages(content, config, logger)),
+    outputPaths: outputPaths(content, config, ogImages, createSiteViews(content, config, zone.localTime(now), ogImages)),
     markdownOptions: MARKDOWN_OPTIONS,
   };
 }

@@ -1,22 +1,13 @@
-import type { ResolvedConfig } from "../config/index.js";
-import type { SiteContent } from "../content/index.js";
-import type { OgImagePlan } from "../features/index.js";
-import { countOutputs, siteOutputs, type ImageCache } from "../outputs/index.js";
-import { KijiError, type Logger } from "../shared/index.js";
-import type { SiteViews, TemplateEngine } from "../templates/index.js";
+import { countOutputs, planOutputs, siteOutputs, type SiteOutputsInput } from "../outputs/index.js";
+import { KijiError } from "../shared/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
 
 /** What writing the site needs. */
 export interface WriteSiteInput {
-  readonly config: ResolvedConfig;
-  readonly content: SiteContent;
-  readonly views: SiteViews;
-  readonly engine: TemplateEngine;
+  /** Everything the output kinds draw on. */
+  readonly outputs: SiteOutputsInput;
   readonly cache: BuildCache;
-  readonly ogImages: OgImagePlan;
-  readonly imageCache: ImageCache;
-  readonly logger: Logger;
   readonly memory?: MemorySite;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
@@ -29,15 +20,16 @@ export interface WriteSiteInput {
  * error or abort the writer is thrown away and the destination stays as it was.
  */
 export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
-  const { config, cache } = input;
+  const { cache } = input;
+  const { config } = input.outputs;
+  const plan = planOutputs(input.outputs);
+  const total = countOutputs(input.outputs, plan);
   const writer = input.memory
     ? createMemoryWriter(input.memory)
     : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs });
-  const outputInput = { config, content: input.content, views: input.views, engine: input.engine, ogImages: input.ogImages, imageCache: input.imageCache, logger: input.logger };
-  const total = countOutputs(outputInput);
   let done = 0;
   try {
-    for (const output of siteOutputs(outputInput)) {
+    for (const output of siteOutputs(input.outputs, plan)) {
       for await (const file of output) {
         if (input.signal?.aborted) throw new KijiError("build interrupted; the previous site was left untouched");
         await writer.write(file);

@@ -1,7 +1,7 @@
 import type { FrontMatterDefault } from "../config/index.js";
 
-/** Document types a default's scope can name. */
-export type DocumentType = "posts" | "drafts" | "pages";
+/** Document types a default's scope can name; static files match only scopes without a type. */
+export type DocumentType = "posts" | "drafts" | "pages" | "static";
 
 function sanitizeScopePath(path: string | undefined): string {
   return (path ?? "").replace(/^\.?\/+/, "").replace(/\/+$/, "");

@@ -6,6 +6,8 @@ import { escapePath, outputPathFor, sanitizeUrl } from "./permalink.js";
 export interface Redirect {
   /** The old URL, %-encoded, e.g. `/old-url/`. */
   readonly from: string;
+  /** The old URL as written in front matter, with a leading slash (redirects.json's key). */
+  readonly written: string;
   /** Where the redirect page is written. */
   readonly outputPath: string;
   /** The document's URL (without baseurl). */
@@ -30,13 +32,14 @@ export function collectRedirects(docs: readonly DocumentBase[]): Redirect[] {
   const redirects: Redirect[] = [];
   for (const doc of docs) {
     for (const from of urlList(doc.data.redirect_from)) {
+      const written = from.startsWith("/") ? from : `/${from}`;
       let url: string;
       try {
-        url = sanitizeUrl(escapePath(from.startsWith("/") ? from : `/${from}`));
+        url = sanitizeUrl(escapePath(written));
       } catch (error) {
         throw error instanceof KijiError ? error.withLocation({ file: doc.relativePath }) : error;
       }
-      redirects.push({ from: url, outputPath: outputPathFor(url, ".html", "page"), to: doc.url, relativePath: doc.relativePath });
+      redirects.push({ from: url, written, outputPath: outputPathFor(url, ".html", "page"), to: doc.url, relativePath: doc.relativePath });
     }
   }
   return redirects;

@@ -8,6 +8,10 @@ export interface DocumentPagesInput {
   readonly pages: readonly Page[];
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
+  /** A page another output kind renders (the paginated home page). */
+  readonly skip?: DocumentBase;
+  /** The redirect page of a document with `redirect_to`. */
+  readonly redirectPage?: (doc: DocumentBase) => Promise<string> | undefined;
 }
 
 async function renderDocument(
@@ -29,10 +33,17 @@ async function renderDocument(
 export async function* documentPages(input: DocumentPagesInput): AsyncGenerator<OutputFile> {
   const { views, engine } = input;
   for (const post of input.posts) {
+    const redirect = input.redirectPage?.(post);
+    if (redirect) {
+      yield { path: post.outputPath, contents: await redirect };
+      continue;
+    }
     const view = views.posts.get(post)!;
     yield await renderDocument(post, view, siteForPost(views.site, view), engine);
   }
   for (const page of input.pages) {
-    yield await renderDocument(page, views.pages.get(page)!, views.site, engine);
+    if (page === input.skip) continue;
+    const redirect = input.redirectPage?.(page);
+    yield redirect ? { path: page.outputPath, contents: await redirect } : await renderDocument(page, views.pages.get(page)!, views.site, engine);
   }
 }

@@ -1,15 +1,16 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
+import type { Archive, JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
 import type { OgImage, OgImagePlan } from "../features/index.js";
 
 /** What templates see as `page` (and as each entry of `site.posts`): a plain object. */
 export type DocumentView = Record<string, unknown>;
 
-/** The views of one build: `site`, and one view per post and page. */
+/** The views of one build: `site`, and one view per post, page and archive. */
 export interface SiteViews {
   readonly site: Readonly<Record<string, unknown>>;
   readonly posts: ReadonlyMap<Post, DocumentView>;
   readonly pages: ReadonlyMap<Page, DocumentView>;
+  readonly archives: ReadonlyMap<Archive, DocumentView>;
 }
 
 /**
@@ -61,6 +62,22 @@ function staticFileView(file: StaticFile): DocumentView {
   };
 }
 
+/** An archive as jekyll-archives shows it: posts, type, title (tag or category), date (date archives), url. */
+function archiveView(archive: Archive, views: ReadonlyMap<Post, DocumentView>): DocumentView {
+  return {
+    layout: archive.layout,
+    type: archive.type,
+    title: archive.title,
+    date: archive.date,
+    name: "index",
+    path: archive.outputPath,
+    url: archive.url,
+    permalink: undefined,
+    posts: archive.posts.map((post) => views.get(post)!),
+    content: "",
+  };
+}
+
 function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: ReadonlyMap<Post, DocumentView>): Record<string, DocumentView[]> {
   const out: Record<string, DocumentView[]> = {};
   for (const [name, posts] of groups) out[name] = posts.map((post) => views.get(post)!);
@@ -69,7 +86,8 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
 
 /**
  * Builds `site` and the document views Jekyll templates expect: posts newest first with
- * `next`/`previous`, pages, static files, categories, tags, data and `site.time`; each post's OGP image.
+ * `next`/`previous`, pages, static files, categories, tags, archives (as jekyll-archives), data and
+ * `site.time`; each post's OGP image.
  */
 export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime, ogImages: OgImagePlan = new Map()): SiteViews {
   const posts = new Map(content.posts.map((post) => [post, postView(post, ogImages.get(post))]));
@@ -80,6 +98,7 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
   });
   const pages = new Map(content.pages.map((page) => [page, pageView(page)]));
   const pageViews = [...pages.values()];
+  const archives = new Map(content.archives.map((archive) => [archive, archiveView(archive, posts)]));
   const site = {
     ...config.siteVariables,
     time,
@@ -92,8 +111,9 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
     data: content.data,
     documents: ascending,
     related_posts: [],
+    archives: [...archives.values()],
   };
-  return { site, posts, pages };
+  return { site, posts, pages, archives };
 }
 
 /** `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll without LSI). */

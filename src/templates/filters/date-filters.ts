@@ -52,11 +52,17 @@ function parseOffset(text: string): number {
   return m[1] === "-" ? -minutes : minutes;
 }
 
+/** A date value (time, YAML timestamp, text) in the site's zone, or undefined when it is no date. */
+export function siteTime(value: unknown, context: DateContext): JekyllTime | undefined {
+  const time = toLiquidTime(value, context);
+  return time && context.zone.localTime(time.epochMs);
+}
+
 /** Jekyll's `time(input)` for its own date filters: the time in the site's zone, or an error naming the value. */
 function jekyllTime(value: unknown, context: DateContext): JekyllTime {
-  const time = toLiquidTime(value, context);
+  const time = siteTime(value, context);
   if (!time) throw new KijiError(`Invalid Date: '${String(value)}' is not a valid datetime.`);
-  return context.zone.localTime(time.epochMs);
+  return time;
 }
 
 function isEmpty(value: unknown): boolean {

@@ -75,14 +75,16 @@ export function arrayToSentence(input: unknown, connector: unknown = "and"): str
 }
 
 /** `jsonify`'s view of a value: times as Ruby prints them, YAML dates as written. */
-function jsonValue(zone: TimeZone) {
-  return (_key: string, value: unknown): unknown => {
-    if (value instanceof YamlTimestamp) {
-      if (/^\d{4}-\d\d?-\d\d?$/.test(value.source)) return value.source;
-      return parseJekyllDate(value, zone).toString();
-    }
-    return value instanceof JekyllTime ? value.toString() : value;
-  };
+function jsonValue(value: unknown, zone: TimeZone): unknown {
+  if (value instanceof YamlTimestamp) {
+    return /^\d{4}-\d\d?-\d\d?$/.test(value.source) ? value.source : parseJekyllDate(value, zone).toString();
+  }
+  if (value instanceof JekyllTime) return value.toString();
+  if (Array.isArray(value)) return value.map((item) => jsonValue(item, zone));
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, jsonValue(item, zone)]));
+  }
+  return value;
 }
 
 /** Jekyll's text filters: escaping, slugs, JSON, HTML stripping, words, truncation, Markdown, SmartyPants. */
@@ -94,7 +96,7 @@ export function createTextFilters(context: TextContext): Record<string, (...args
     cgi_escape: cgiEscape,
     uri_escape: uriEscape,
     slugify: (input: unknown, mode?: unknown) => (input === undefined || input === null ? input : slugify(String(input), mode === undefined || mode === null ? "default" : String(mode))),
-    jsonify: (input: unknown) => JSON.stringify(input ?? null, jsonValue(context.zone)) ?? "null",
+    jsonify: (input: unknown) => JSON.stringify(jsonValue(input ?? null, context.zone)) ?? "null",
     strip_html: stripHtml,
     normalize_whitespace: normalizeWhitespace,
     number_of_words: numberOfWords,
