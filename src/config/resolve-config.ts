@@ -102,7 +102,7 @@ export function validateLayer(layer: ConfigLayer): void {
   }
   const result = typedKeys.safeParse(layer.values);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    const issue = deepestIssue(result.error.issues[0]!);
     const key = issue.path.join(".");
     if (issue.code === "unrecognized_keys") {
       const nested = issue.keys[0]!;
@@ -112,6 +112,16 @@ export function validateLayer(layer: ConfigLayer): void {
     const { message } = messages.configWrongType(key, `has the wrong type: ${issue.message.toLowerCase()}`);
     throw new KijiError(message, { file: layer.origin });
   }
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** For a value that fits none of a key's forms (`feed: false` or a mapping), the most specific complaint. */
+function deepestIssue(issue: Issue, prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { path, message: issue.message };
+  const candidates = issue.errors.flat().map((inner) => deepestIssue(inner, path));
+  return candidates.sort((a, b) => b.path.length - a.path.length)[0]!;
 }
 
 function checkTimezone(zone: string, origin: string): string {
