@@ -8,6 +8,8 @@ export default defineConfig({
   lang: "ja",
   timezone: "Asia/Tokyo",
   permalink: "/:year/:month/:day/:title/",
+  paginate: 4,
+  paginate_path: "/page:num/",
   author: "ALLFORCES編集部",
   ogp: true,
   defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],

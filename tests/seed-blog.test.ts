@@ -41,3 +41,42 @@ test("the seed posts in _posts/ are the shared fixtures, unchanged", () => {
     assert.equal(readFileSync(path.join(REPO_ROOT, "_posts", file), "utf8"), readFileSync(path.join(shared, file), "utf8"), file);
   }
 });
+
+test("the blog has its feeds, sitemap, paginated home, every category and tag archive, a 404 page and the SEO set on every post", async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), "kiji-blog-"));
+  try {
+    const result = await build({ source: REPO_ROOT, cacheDir: false, overrides: { destination: out } });
+    const files = new Set(listFiles(out));
+    const read = (file: string): string => readFileSync(path.join(out, file), "utf8");
+    for (const file of ["feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "page2/index.html"]) assert.ok(files.has(file), file);
+    // Archives for every category and tag the seed posts use, at their slugified (still Japanese) names.
+    const categories = new Set<string>();
+    const tags = new Set<string>();
+    for (const file of listFiles(path.join(REPO_ROOT, "_posts"))) {
+      const text = readFileSync(path.join(REPO_ROOT, "_posts", file), "utf8");
+      for (const name of JSON.parse(/^categories: (\[.*\])$/m.exec(text)![1]!.replace(/([^[\],\s"][^,\]]*)/g, '"$1"')) as string[]) categories.add(name);
+      for (const name of JSON.parse(/^tags: (\[.*\])$/m.exec(text)![1]!) as string[]) tags.add(name);
+    }
+    assert.ok(categories.has("導入事例") && tags.has("DX推進"));
+    for (const name of categories) assert.ok(files.has(`categories/${name.toLowerCase()}/index.html`), `category ${name}`);
+    for (const name of tags) assert.ok(files.has(`tags/${name.toLowerCase()}/index.html`), `tag ${name}`);
+    assert.match(read("sitemap.xml"), /<loc>https:\/\/allforces\.example\/categories\/%E5%B0%8E%E5%85%A5%E4%BA%8B%E4%BE%8B\/<\/loc>/);
+    assert.match(read("feed.xml"), /^<\?xml version="1\.0" encoding="utf-8"\?><feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ja">/);
+    assert.equal(read("robots.txt"), "Sitemap: https://allforces.example/sitemap.xml\n");
+    const set = ["og:title", "og:description", "og:url", "og:image", "og:type", "og:locale", "article:published_time", "article:modified_time", "article:tag", "twitter:card", "description"];
+    for (const file of JEKYLL_URLS) {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(read(file))![1]!;
+      for (const key of set) assert.match(head, new RegExp(`<meta (name|property)="${key}" content="[^"]+" />`), `${file}: ${key}`);
+      assert.match(head, /<meta property="og:locale" content="ja_JP" \/>/);
+      assert.match(head, /<meta property="og:image" content="https:\/\/allforces\.example\/assets\/images\/posts\/.*-ogp\.png" \/>/);
+      assert.match(head, /<meta name="twitter:card" content="summary_large_image" \/>/);
+      assert.match(head, /<link rel="canonical" href="https:\/\/allforces\.example\/2026\//);
+      const json = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(head)![1]!) as Record<string, unknown>;
+      assert.equal(json["@type"], "BlogPosting");
+      assert.equal((json.author as { name: string }).name, "ALLFORCES編集部");
+    }
+    assert.equal(result.warnings.length, 0);
+  } finally {
+    removeDir(out);
+  }
+});
