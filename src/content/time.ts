@@ -95,11 +95,18 @@ export function createTimeZone(name: string): TimeZone {
     minute: "numeric",
     second: "numeric",
   });
+  // formatToParts is slow and templates ask for the same few instants (post dates) again and again.
+  const known = new Map<number, number>();
   const offsetAt = (epochMs: number): number => {
+    const cached = known.get(epochMs);
+    if (cached !== undefined) return cached;
     const parts: Record<string, number> = {};
     for (const part of format.formatToParts(new Date(epochMs))) parts[part.type] = Number(part.value);
     const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-    return Math.round((asUtc - (epochMs - (epochMs % 1000 + 1000) % 1000)) / 60_000);
+    const offset = Math.round((asUtc - (epochMs - (epochMs % 1000 + 1000) % 1000)) / 60_000);
+    if (known.size > 100_000) known.clear();
+    known.set(epochMs, offset);
+    return offset;
   };
   return {
     name,

@@ -3,11 +3,22 @@
 
 const UNRESERVED = "A-Za-z0-9\\-._~";
 const SUB_DELIMS = "!$&'()*+,;=";
-// Characters each part of a URL keeps as they are; everything else is %-encoded (Addressable's classes).
-const PATH_CHARS = new RegExp(`[${UNRESERVED}${SUB_DELIMS}:@]`);
-const QUERY_CHARS = new RegExp(`[${UNRESERVED}!$'()*+,=:@/?]`);
-const FRAGMENT_CHARS = new RegExp(`[${UNRESERVED}${SUB_DELIMS}:@/?]`);
-const URI_ESCAPE_CHARS = new RegExp(`[${UNRESERVED}${SUB_DELIMS}:/?#\\[\\]@]`);
+
+/** The characters one part of a URL keeps as they are (Addressable's classes); everything else is %-encoded. */
+interface CharClass {
+  readonly char: RegExp;
+  /** The whole text is already in the class (no "%" either): nothing to do. */
+  readonly all: RegExp;
+}
+
+function charClass(chars: string): CharClass {
+  return { char: new RegExp(`[${chars}]`), all: new RegExp(`^[${chars}]*$`) };
+}
+
+const PATH_CHARS = charClass(`${UNRESERVED}${SUB_DELIMS}:@`);
+const QUERY_CHARS = charClass(`${UNRESERVED}!$'()*+,=:@/?`);
+const FRAGMENT_CHARS = charClass(`${UNRESERVED}${SUB_DELIMS}:@/?`);
+const URI_ESCAPE_CHARS = charClass(`${UNRESERVED}${SUB_DELIMS}:/?#\\[\\]@`);
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
@@ -15,36 +26,39 @@ function percent(byte: number): string {
   return `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 
-/** The bytes of `text` with every valid %XX decoded (except those of `keepEncoded`, e.g. "+"). */
+const HEX = /^[0-9a-fA-F]{2}$/;
+
+/** The UTF-8 bytes of `text` with every valid %XX decoded (except those of `keepEncoded`, e.g. "+"). */
 function unencode(text: string, keepEncoded: string): Uint8Array {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const hex = text[i] === "%" ? /^[0-9a-fA-F]{2}/.exec(text.slice(i + 1, i + 3)) : null;
-    const byte = hex ? parseInt(hex[0], 16) : -1;
-    if (hex && !keepEncoded.includes(String.fromCharCode(byte))) {
-      bytes.push(byte);
-      i += 3;
-      continue;
+  const source = Buffer.from(text, "utf8");
+  const bytes = new Uint8Array(source.length);
+  let length = 0;
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === 0x25 && i + 2 < source.length && HEX.test(String.fromCharCode(source[i + 1]!, source[i + 2]!))) {
+      const byte = parseInt(String.fromCharCode(source[i + 1]!, source[i + 2]!), 16);
+      if (!keepEncoded.includes(String.fromCharCode(byte))) {
+        bytes[length++] = byte;
+        i += 2;
+        continue;
+      }
     }
-    const codePoint = text.codePointAt(i)!;
-    const char = String.fromCodePoint(codePoint);
-    bytes.push(...Buffer.from(char, "utf8"));
-    i += char.length;
+    bytes[length++] = source[i]!;
   }
-  return Uint8Array.from(bytes);
+  return bytes.subarray(0, length);
 }
 
 /**
  * Addressable's `normalize_component`: decode, (optionally NFKC-normalise), then %-encode every
  * character outside `keep`. Bytes that are not UTF-8 are encoded one by one.
  */
-export function normalizeComponent(text: string, keep: RegExp, options: { nfkc?: boolean; keepEncoded?: string } = {}): string {
+export function normalizeComponent(text: string, keep: CharClass, options: { nfkc?: boolean; keepEncoded?: string } = {}): string {
+  if (keep.all.test(text) && !(options.nfkc && /[^\x00-\x7f]/.test(text))) return text;
   const bytes = unencode(text, options.keepEncoded ?? "");
   let decoded: string;
   try {
     decoded = decoder.decode(bytes);
   } catch {
-    return Array.from(bytes, (byte) => (byte < 0x80 && keep.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : percent(byte))).join("");
+    return Array.from(bytes, (byte) => (byte < 0x80 && keep.char.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : percent(byte))).join("");
   }
   if (options.nfkc) decoded = decoded.normalize("NFKC");
   const kept = (options.keepEncoded ?? "").split("").map((char) => percent(char.charCodeAt(0)));
@@ -57,8 +71,7 @@ export function normalizeComponent(text: string, keep: RegExp, options: { nfkc?:
       i += 3;
       continue;
     }
-    if (keep.test(char)) out += char;
-    else for (const byte of Buffer.from(char, "utf8")) out += percent(byte);
+    out += keep.char.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, (c) => percent(c.charCodeAt(0)));
     i += char.length;
   }
   return out;
@@ -80,6 +93,8 @@ function removeDotSegments(path: string): string {
   return output.join("/");
 }
 
+// A plain path with no dot segments, nothing to encode and nothing to decode: already normal.
+const SIMPLE_PATH = /^\/(?:[A-Za-z0-9\-_~!$&'()*+,;=:@][A-Za-z0-9\-_~!$&'()*+,;=:@.]*\/)*(?:[A-Za-z0-9\-_~!$&'()*+,;=:@][A-Za-z0-9\-_~!$&'()*+,;=:@.]*)?$/;
 const URL_PARTS = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
 
 /**
@@ -89,6 +104,7 @@ const URL_PARTS = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:
  * permalink into `AI` and break the link.
  */
 export function normalizeUrl(url: string): string {
+  if (SIMPLE_PATH.test(url)) return url;
   const m = URL_PARTS.exec(url.trim())!;
   const [, scheme, authority, path = "", query, fragment] = m;
   let out = scheme ? `${scheme.toLowerCase()}:` : "";
