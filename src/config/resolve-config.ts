@@ -117,9 +117,9 @@ export function validateLayer(layer: ConfigLayer): void {
 type Issue = z.core.$ZodIssue;
 
 /** For a value that fits none of a key's forms (`feed: false` or a mapping), the most specific complaint. */
-function deepestIssue(issue: Issue, prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; message: string } {
+function deepestIssue(issue: Issue, prefix: readonly PropertyKey[] = []): Issue {
   const path = [...prefix, ...issue.path];
-  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { path, message: issue.message };
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return { ...issue, path };
   const candidates = issue.errors.flat().map((inner) => deepestIssue(inner, path));
   return candidates.sort((a, b) => b.path.length - a.path.length)[0]!;
 }
