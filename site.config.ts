@@ -13,6 +13,7 @@ export default defineConfig({
   author: "ALLFORCES編集部",
   ogp: true,
   defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],
+  related: { count: 3 },
   affiliate: { amazon: { tag: "nullpodesu-22", host: "www.amazon.co.jp" } },
   check: { categories: ["AI最新ニュース", "導入事例", "AI技術ガイド"] },
 });

@@ -1,3 +1,4 @@
+import type { PostTerms } from "../features/index.js";
 import type { RenderedMarkdown } from "../markdown/index.js";
 import type { WrittenFile } from "../write/index.js";
 
@@ -21,11 +22,13 @@ export interface BuildCache {
   readonly markdown: Map<string, RenderedMarkdown>;
   /** Drawn OGP images by digest of everything that shapes them (only when there is no cache folder). */
   readonly images: Map<string, Uint8Array>;
+  /** Each post's related-post terms by digest of (title, excerpt, headings, body, field weights). */
+  readonly terms: Map<string, PostTerms>;
   /** What the last build wrote into the destination, so unchanged files are not rewritten. */
   outputs: ReadonlyMap<string, WrittenFile>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), images: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), outputs: new Map() };
 }

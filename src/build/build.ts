@@ -1,11 +1,11 @@
 import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type Page } from "../content/index.js";
-import { planOgImages } from "../features/index.js";
+import { deriveFeatures, planOgImages } from "../features/index.js";
 import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
-import { createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
+import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
@@ -71,7 +71,7 @@ function cacheFolder(options: BuildOptions, config: ResolvedConfig): string | un
 }
 
 /**
- * Builds a site: config → source → content → markdown → templates → outputs → write.
+ * Builds a site: config → source → content → markdown → features → templates → outputs → write.
  * The one place that knows the order of the stages; `kiji build` and `kiji serve` both call it.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -99,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("config");
 
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
-  const used = { documents: new Set<string>(), markdown: new Set<string>() };
+  const used = { documents: new Set<string>(), markdown: new Set<string>(), terms: new Set<string>() };
   const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads });
   logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");
@@ -122,7 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   // The paginated home page is rendered by its own output kind, once per page of posts.
   const paginated = paginatedPage(content, config);
-  await convertDocuments({
+  const texts = await convertDocuments({
     documents: [...content.posts, ...content.pages].filter((doc) => doc !== paginated).map((doc) => ({
       doc,
       view: (doc.type === "pages" ? views.pages.get(doc) : views.posts.get(doc))!,
@@ -137,7 +137,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
   mark("templates");
 
-  // 5. Layouts and every output kind, written into staging, then moved into place.
+  // 5. Derived data from the rendered text: reading time, related posts, book blocks.
+  const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));
+  const sourceText = (file: string): string | undefined => docs.get(file)?.text ?? dataTexts.get(file);
+  const features = deriveFeatures({ config, content, texts, sourceText, termsCache: cache.terms, usedTerms: used.terms });
+  addFeatureViews(views, features);
+  mark("features");
+
+  // 6. Layouts and every output kind, written into staging, then moved into place.
   const imageCache = createImageStore({ cacheDir: folder, memory: cache.images, engineKey });
   const bodyOf = (page: Page): BodySource => {
     const doc = docs.get(page.relativePath)!;
@@ -148,7 +155,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
 
-  // 6. Keep the caches for the next build.
+  // 7. Keep the caches for the next build.
   sweepCache(cache, used);
   await imageCache.sweep();
   if (folder) await savePersistentCache(folder, cacheKey, cache);

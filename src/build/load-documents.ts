@@ -70,7 +70,8 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
 }
 
 /** Drops cache entries this build did not use (deleted or edited files), so the cache does not grow without end. */
-export function sweepCache(cache: BuildCache, used: LoadDocumentsOptions["used"]): void {
+export function sweepCache(cache: BuildCache, used: LoadDocumentsOptions["used"] & { readonly terms: Set<string> }): void {
   for (const key of cache.documents.keys()) if (!used.documents.has(key)) cache.documents.delete(key);
   for (const key of cache.markdown.keys()) if (!used.markdown.has(key)) cache.markdown.delete(key);
+  for (const key of cache.terms.keys()) if (!used.terms.has(key)) cache.terms.delete(key);
 }

@@ -9,6 +9,7 @@ interface StoredCache {
   readonly key: string;
   readonly documents: Array<[string, unknown]>;
   readonly markdown: Array<[string, unknown]>;
+  readonly terms: Array<[string, unknown]>;
   readonly outputs: Array<[string, unknown]>;
 }
 
@@ -26,6 +27,7 @@ export async function loadPersistentCache(dir: string, key: string): Promise<Bui
       documents: new Map(stored.documents) as BuildCache["documents"],
       markdown: new Map(stored.markdown) as BuildCache["markdown"],
       images: new Map(),
+      terms: new Map(stored.terms) as BuildCache["terms"],
       outputs: new Map(stored.outputs) as BuildCache["outputs"],
     };
   } catch {
@@ -39,6 +41,7 @@ export async function savePersistentCache(dir: string, key: string, cache: Build
     key,
     documents: [...cache.documents],
     markdown: [...cache.markdown],
+    terms: [...cache.terms],
     outputs: [...cache.outputs],
   };
   await fs.mkdir(dir, { recursive: true });

@@ -1,6 +1,7 @@
 import type { DocumentBase, Post } from "../content/index.js";
+import type { DocumentText } from "../features/index.js";
 import type { MarkdownRenderer, RenderedMarkdown } from "../markdown/index.js";
-import { wrapError } from "../shared/index.js";
+import { digest, wrapError } from "../shared/index.js";
 import type { SourceDocument } from "../source/index.js";
 import type { DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
@@ -19,7 +20,13 @@ export interface ConvertInput {
   readonly usedMarkdown: Set<string>;
 }
 
-function renderCached(markdown: string, input: ConvertInput, file: string, line: number): RenderedMarkdown {
+/** A converted body or excerpt, and the digest of what it was converted from. */
+interface Converted {
+  readonly rendered: RenderedMarkdown;
+  readonly key: string;
+}
+
+function renderCached(markdown: string, input: ConvertInput, file: string, line: number): Converted {
   const key = markdownKey(input.rendererKey, markdown);
   input.usedMarkdown.add(key);
   let rendered = input.cache.markdown.get(key);
@@ -31,26 +38,40 @@ function renderCached(markdown: string, input: ConvertInput, file: string, line:
     }
     input.cache.markdown.set(key, rendered);
   }
-  return rendered;
+  return { rendered, key };
 }
 
-/** Converted HTML of a body (or excerpt) after the template pass. */
-async function convert(text: string, doc: DocumentBase, source: SourceDocument, context: Record<string, unknown>, input: ConvertInput): Promise<string> {
+/** A body (or excerpt) after the template pass and the Markdown stage. */
+async function convert(text: string, doc: DocumentBase, source: SourceDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> {
   const body = doc.renderWithLiquid
     ? await input.engine.renderBody({ file: doc.relativePath, body: text, bodyLine: doc.bodyLine, fileText: source.text }, context)
     : text;
-  return doc.format === "markdown" ? renderCached(body, input, doc.relativePath, doc.bodyLine).html : body;
+  if (doc.format === "markdown") return renderCached(body, input, doc.relativePath, doc.bodyLine);
+  return { rendered: { html: body, headings: [], text: visibleText(body) }, key: digest(body) };
+}
+
+/** Rough visible text of an HTML body (tags, scripts, styles and code blocks dropped), for reading time. */
+function visibleText(html: string): string {
+  return html.replace(/<(script|style|pre)\b[\s\S]*?<\/\1>|<[^>]*>/gi, " ");
 }
 
 /**
  * Runs the template pass and the Markdown stage over every document and stores the results in
  * the views (`content`, and `excerpt` for posts), as Jekyll does before it applies layouts.
+ * Returns each document's text for the features stage.
  */
-export async function convertDocuments(input: ConvertInput): Promise<void> {
+export async function convertDocuments(input: ConvertInput): Promise<Map<DocumentBase, DocumentText>> {
+  const texts = new Map<DocumentBase, DocumentText>();
   for (const { doc, view, source } of input.documents) {
     const context = { site: input.views.site, page: view };
-    view.content = await convert(doc.body, doc, source, context, input);
-    const excerpt = (doc as Partial<Post>).excerptSource;
-    if (excerpt !== undefined) view.excerpt = await convert(excerpt, doc, source, context, input);
+    const { rendered: body, key } = await convert(doc.body, doc, source, context, input);
+    view.content = body.html;
+    const excerptSource = (doc as Partial<Post>).excerptSource;
+    const excerpt = excerptSource === undefined ? undefined : (await convert(excerptSource, doc, source, context, input)).rendered;
+    if (excerpt) view.excerpt = excerpt.html;
+    const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
+    const headings = body.headings.map((heading) => heading.text);
+    texts.set(doc, { html: body.html, text: body.text, headings, excerpt: excerpt?.text ?? frontMatterExcerpt, key });
   }
+  return texts;
 }

@@ -1,7 +1,7 @@
 /** Configuration: `UserConfig` (what users write) → validated, complete `ResolvedConfig`. */
 export { defineConfig } from "./user-config.js";
-export type { UserConfig, FrontMatterDefault, CheckConfig, AffiliateConfig, FeedOptions, ArchivesOptions } from "./user-config.js";
-export type { ResolvedConfig } from "./resolved-config.js";
+export type { UserConfig, FrontMatterDefault, CheckConfig, AffiliateConfig, FeedOptions, ArchivesOptions, RelatedConfig, ReadingTimeConfig } from "./user-config.js";
+export type { ResolvedConfig, ResolvedRelatedConfig, ResolvedAffiliateConfig } from "./resolved-config.js";
 export type { ArchiveType, ResolvedArchives, ResolvedFeed, ResolvedPagination } from "./output-options.js";
 export { PERMALINK_STYLES } from "./resolved-config.js";
 export { resolveConfig, validateLayer } from "./resolve-config.js";

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { KijiError, digest, messages } from "../shared/index.js";
+import { FEATURE_NESTED_KEYS, featureKeys, resolveFeatureConfig } from "./feature-config.js";
 import { JEKYLL_KEYS, KIJI_KEYS, suggestKey } from "./known-keys.js";
 import { OGP_NESTED_KEYS, ogpSchema, resolveOgpConfig } from "./ogp-config.js";
 import { outputKeySchemas, resolveArchives, resolveFeed, resolvePagination } from "./output-options.js";
@@ -35,21 +36,10 @@ const checkSchema = z
   })
   .strict();
 
-const affiliateSchema = z
-  .object({
-    amazon: z.object({ tag: z.string().min(1).optional(), host: z.string().optional() }).strict().optional(),
-    disclosure: z.string().optional(),
-  })
-  .strict();
-
-// The blog's own disclosure sentence (Japan's 2023 rules on undisclosed advertising).
-const DEFAULT_DISCLOSURE = "※ 本ページのリンクにはアフィリエイトリンクが含まれます。購入によりサイト運営をサポートいただけます。";
-
 /** Keys of the config objects that reject unknown keys, for typo suggestions. */
 const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
   check: Object.keys(checkSchema.shape),
-  affiliate: Object.keys(affiliateSchema.shape),
-  "affiliate.amazon": ["tag", "host"],
+  ...FEATURE_NESTED_KEYS,
   ...OGP_NESTED_KEYS,
 };
 
@@ -75,7 +65,7 @@ const typedKeys = z
     destination: z.string().optional(),
     site: z.record(z.string(), z.unknown()).optional(),
     check: checkSchema.optional(),
-    affiliate: affiliateSchema.optional(),
+    ...featureKeys,
     ogp: ogpSchema.optional(),
     ...outputKeySchemas,
   })
@@ -201,11 +191,7 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
       excerptMaxLength: config.check?.excerpt_max_length ?? 120,
       nearDuplicateSimilarity: config.check?.near_duplicate_similarity ?? 0.8,
     },
-    affiliate: {
-      amazonTag: config.affiliate?.amazon?.tag,
-      amazonHost: config.affiliate?.amazon?.host ?? "www.amazon.co.jp",
-      disclosure: config.affiliate?.disclosure ?? DEFAULT_DISCLOSURE,
-    },
+    ...resolveFeatureConfig(config),
     ogp: resolveOgpConfig(config.ogp),
     pagination: resolvePagination(config, originOf(layers, "paginate_path")),
     feed: resolveFeed(config),

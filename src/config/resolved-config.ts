@@ -41,13 +41,6 @@ export interface ResolvedConfig {
     readonly excerptMaxLength: number;
     readonly nearDuplicateSimilarity: number;
   };
-  /** Affiliate settings, defaults filled in. */
-  readonly affiliate: {
-    /** Amazon associate tag; undefined when none is configured. */
-    readonly amazonTag: string | undefined;
-    readonly amazonHost: string;
-    readonly disclosure: string;
-  };
   /** OGP card settings (`ogp`). */
   readonly ogp: ResolvedOgpConfig;
   /** Paginated post lists (`paginate`, `paginate_path`); undefined when `paginate` is not set. */
@@ -60,8 +53,30 @@ export interface ResolvedConfig {
   readonly archives: ResolvedArchives;
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
   readonly siteVariables: Readonly<Record<string, unknown>>;
+  readonly related: ResolvedRelatedConfig;
+  readonly readingTime: { readonly charsPerMinute: number; readonly wordsPerMinute: number };
+  /** Affiliate settings, defaults filled in. */
+  readonly affiliate: ResolvedAffiliateConfig;
   /** Config files that were read, relative to the source. */
   readonly configFiles: readonly string[];
   /** Digest of everything above: changes when any setting changes. */
   readonly digest: string;
+}
+
+/** Related-post settings with every default filled in (see `RelatedConfig`). */
+export interface ResolvedRelatedConfig {
+  readonly count: number;
+  readonly weights: { readonly text: number; readonly tags: number; readonly category: number };
+  readonly fields: { readonly title: number; readonly excerpt: number; readonly headings: number; readonly body: number };
+  readonly recency: number;
+  readonly halfLifeDays: number;
+}
+
+/** Affiliate settings with every default filled in (see `AffiliateConfig`). */
+export interface ResolvedAffiliateConfig {
+  /** Amazon associate tag; undefined means book links carry none (and are not affiliate links). */
+  readonly amazonTag: string | undefined;
+  readonly amazonHost: string;
+  readonly disclosure: string;
+  readonly books: number;
 }

@@ -21,14 +21,6 @@ export interface CheckConfig {
   readonly near_duplicate_similarity?: number;
 }
 
-/** Affiliate programmes: the associate tag links carry, and the disclosure pages with such links show. */
-export interface AffiliateConfig {
-  /** Amazon Associates: the `tag` every Amazon link must carry; `host` of the store. Default host: "www.amazon.co.jp"; no tag, no tag check. */
-  readonly amazon?: { readonly tag?: string; readonly host?: string };
-  /** The disclosure sentence a page with affiliate links must show. Default: the blog's Japanese sentence. */
-  readonly disclosure?: string;
-}
-
 /** Atom feed settings, as jekyll-feed reads them under `feed:`. */
 export interface FeedOptions {
   /** Path of the main feed. Default: "/feed.xml". */
@@ -101,8 +93,6 @@ export interface UserConfig {
   readonly destination?: string;
   /** Settings of `kiji check`. Default: see CheckConfig. */
   readonly check?: CheckConfig;
-  /** Affiliate settings (associate tag, disclosure). Default: none. */
-  readonly affiliate?: AffiliateConfig;
   /** OGP cards: a 1200×630 PNG for each post whose `image` is missing (see the README). Default: off. */
   readonly ogp?: boolean | OgpUserConfig;
   /** Posts per page of the paginated home page and archives (jekyll-paginate). Default: none, no pagination. */
@@ -121,6 +111,44 @@ export interface UserConfig {
   readonly "jekyll-archives"?: ArchivesOptions;
   /** Your own variables, published as `site.<name>` (site.config.ts only; `_config.yml` takes them at the top). */
   readonly site?: Readonly<Record<string, unknown>>;
+  /** Related posts computed for every post (`page.related`). */
+  readonly related?: RelatedConfig;
+  /** Reading speed behind `page.reading_time` when front matter does not set it. */
+  readonly reading_time?: ReadingTimeConfig;
+  /** Affiliate settings: associate tag, disclosure, book blocks from `_data/books.yml`. */
+  readonly affiliate?: AffiliateConfig;
+}
+
+/** How related posts are scored. Every key is optional. */
+export interface RelatedConfig {
+  /** How many related posts each post lists; 0 turns them off. Default: 3. */
+  readonly count?: number;
+  /** Weights of the score's parts: text similarity, rarity-weighted shared tags, a shared category. Defaults: 1, 0.5, 0.05. */
+  readonly weights?: { readonly text?: number; readonly tags?: number; readonly category?: number };
+  /** Weights of the text fields compared (0 leaves one out). Defaults: title 3, excerpt 2, headings 2, body 1. */
+  readonly fields?: { readonly title?: number; readonly excerpt?: number; readonly headings?: number; readonly body?: number };
+  /** Share of the score that fades as two posts lie further apart in time, 0–1. Default: 0.3. */
+  readonly recency?: number;
+  /** Days apart after which that share has halved. Default: 180. */
+  readonly half_life_days?: number;
+}
+
+/** Reading speeds. */
+export interface ReadingTimeConfig {
+  /** Japanese, Chinese and Korean characters read per minute. Default: 500. */
+  readonly chars_per_minute?: number;
+  /** Words of Latin-script text read per minute. Default: 265. */
+  readonly words_per_minute?: number;
+}
+
+/** Affiliate programmes: the associate tag links carry, and the disclosure pages with such links show. */
+export interface AffiliateConfig {
+  /** Amazon Associates: links are https://{host}/dp/{ASIN}/?tag={tag}, and `kiji check` wants every Amazon link to carry the tag. Default host: "www.amazon.co.jp"; no tag, no affiliate links and no tag check. */
+  readonly amazon?: { readonly tag?: string; readonly host?: string };
+  /** Shown on every page that carries an affiliate link. Default: the blog's Japanese disclosure sentence. */
+  readonly disclosure?: string;
+  /** Books chosen per post when its front matter has no `books:` list. Default: 3. */
+  readonly books?: number;
 }
 
 /** Identity function that gives `site.config.ts` type checking and completion. */

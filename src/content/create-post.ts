@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { KijiError, messages } from "../shared/index.js";
 import type { Post } from "./documents.js";
-import { formatOf, extractExcerpt, permalinkExtension, sourceFields, toStringList } from "./document-helpers.js";
+import { formatOf, extractExcerpt, frontMatterLine, permalinkExtension, sourceFields, toStringList } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { fillPostTemplate, outputPathFor, postPlaceholders, sanitizeUrl } from "./permalink.js";
 import { titleizeSlug } from "./slugify.js";
@@ -26,8 +26,7 @@ export function isPostFileName(pathBelowPosts: string): boolean {
 
 /** The file line of a top-level front-matter key, if the front matter has it. */
 export function lineOfKey(doc: SourceDocument, key: string): number | undefined {
-  const index = doc.text.split("\n").findIndex((line, i) => i > 0 && i < doc.bodyLine && line.startsWith(`${key}:`));
-  return index === -1 ? undefined : index + 1;
+  return frontMatterLine(doc.text, doc.bodyLine, key);
 }
 
 function readDate(value: unknown, doc: SourceDocument, zone: TimeZone, key: string): JekyllTime {

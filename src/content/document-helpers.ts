@@ -66,3 +66,9 @@ export function sourceFields(
     digest: doc.digest,
   };
 }
+
+/** The line (1-based) of front-matter key `key` in a source file's text, if it is there. */
+export function frontMatterLine(text: string, bodyLine: number, key: string): number | undefined {
+  const index = text.split("\n").findIndex((line, i) => i > 0 && i < bodyLine && line.startsWith(`${key}:`));
+  return index === -1 ? undefined : index + 1;
+}

@@ -12,7 +12,7 @@ export type { TimeZone, LocalFields } from "./time.js";
 export { strftime } from "./strftime.js";
 export { slugify, titleizeSlug } from "./slugify.js";
 export { escapePath, unescapePath, sanitizeUrl, outputPathFor, postPlaceholders } from "./permalink.js";
-export { extractExcerpt, formatOf } from "./document-helpers.js";
+export { extractExcerpt, formatOf, frontMatterLine } from "./document-helpers.js";
 export { collectArchives, groupPosts } from "./archives.js";
 export type { Archive, ArchivesInput } from "./archives.js";
 export { collectRedirects, redirectTarget } from "./redirects.js";

@@ -1,4 +1,19 @@
-/** Derived data as pure functions of the content model: OGP image plans and card texts. */
+/** Derived data as pure functions: reading time, related posts, book blocks, affiliate facts, OGP image plans and card texts. */
+export { deriveFeatures } from "./derive-features.js";
+export type { DocumentFeatures, DocumentText, FeaturesInput, RelatedEntry, SiteFeatures } from "./derive-features.js";
+export type { SourceTextLookup } from "./at-front-matter-key.js";
+export { createTokenizer } from "./tokenize.js";
+export type { Tokenizer } from "./tokenize.js";
+export { extractPostTerms, postTermsKey } from "./post-terms.js";
+export type { PostTerms, PostText } from "./post-terms.js";
+export { rankRelatedPosts } from "./rank-related.js";
+export type { RankedPost, RelatedMatch } from "./rank-related.js";
+export { readingTime, countReadingUnits } from "./reading-time.js";
+export type { ReadingUnits } from "./reading-time.js";
+export { parseBookCatalogue, isValidIsbn10, normalizeAsin } from "./book-catalogue.js";
+export type { Book } from "./book-catalogue.js";
+export { amazonUrl } from "./choose-books.js";
+export type { BookLink } from "./book-blocks.js";
 export { planOgImages } from "./og-image.js";
 export type { OgImage, OgImagePlan } from "./og-image.js";
 export { cardContent } from "./card-content.js";

@@ -10,7 +10,7 @@ export interface Heading {
 
 const BLOCK_TAGS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "tr", "dt", "dd", "div"]);
 
-/** The headings and the visible plain text of a hast tree, in one walk. */
+/** The headings and the visible plain text outside code blocks of a hast tree, in one walk. */
 export function collectText(tree: Root): { headings: Heading[]; text: string } {
   const headings: Heading[] = [];
   const chunks: string[] = [];
@@ -18,6 +18,8 @@ export function collectText(tree: Root): { headings: Heading[]; text: string } {
     if (node.type === "text") chunks.push(node.value);
     else if (node.type === "element" || node.type === "root") {
       const element = node as Element;
+      // Code blocks are not prose: reading time and related-post terms leave them out.
+      if (node.type === "element" && element.tagName === "pre") return;
       if (node.type === "element" && /^h[1-6]$/.test(element.tagName)) {
         headings.push({ depth: Number(element.tagName[1]), id: String(element.properties.id ?? ""), text: textOf(element) });
       }

@@ -26,7 +26,7 @@ export type { MarkdownOptions } from "./markdown-options.js";
 export interface RenderedMarkdown {
   readonly html: string;
   readonly headings: readonly Heading[];
-  /** The visible text, for excerpts, reading time and related-post terms. */
+  /** The visible text outside code blocks, for excerpts, reading time and related-post terms. */
   readonly text: string;
 }
 

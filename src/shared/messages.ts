@@ -99,6 +99,36 @@ export const messages = {
     message: `image '${path}' has ${pixels.toLocaleString("en-US")} pixels, more than the ${limit.toLocaleString("en-US")} kiji reads (a decompression bomb?)`,
     hint: "Scale the image down; an OGP image needs 1200×630.",
   }),
+  relatedPinMissing: (pin: string, file: string): Message => ({
+    message: `'${file}' pins related post '${pin}', which does not exist`,
+    hint: "Pin a published post by URL (/2026/02/19/slug/), file name (2026-02-19-slug.md) or slug; drafts, future and unpublished posts cannot be pinned.",
+  }),
+  relatedPinAmbiguous: (pin: string, files: readonly string[]): Message => ({
+    message: `related post '${pin}' could be any of ${files.join(", ")}`,
+    hint: "Pin it by URL or file name instead of slug.",
+  }),
+  relatedPinSelf: (pin: string): Message => ({
+    message: `a post cannot pin itself as a related post ('${pin}')`,
+  }),
+  frontMatterListOrFalse: (key: string): Message => ({
+    message: `front matter '${key}' must be a list or false`,
+    hint: `Write ${key}: [a, b] or ${key}: false.`,
+  }),
+  bookUnknown: (asin: string, catalogue: string): Message => ({
+    message: `book '${asin}' is not in ${catalogue}`,
+    hint: `Add it to ${catalogue} (asin, title, description, tags), or remove it from 'books:'.`,
+  }),
+  isbnChecksum: (asin: string): Message => ({
+    message: `'${asin}' is not a valid ISBN-10: its check digit does not match`,
+    hint: "Copy the ISBN-10 or ASIN again from the book's page; a typo in one digit breaks the check digit.",
+  }),
+  asinInvalid: (asin: string): Message => ({
+    message: `'${asin}' is not an ASIN or ISBN-10 (10 letters and digits)`,
+  }),
+  bookEntryInvalid: (position: number, detail: string): Message => ({
+    message: `book ${position} ${detail}`,
+    hint: "Each book needs an 'asin' and a 'title'; 'tags' and 'categories' are lists.",
+  }),
   destinationInsideSource: (): Message => ({
     message: "the destination folder is the source folder itself",
     hint: "Choose another destination, such as _site.",

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { Archive, JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
-import type { OgImage, OgImagePlan } from "../features/index.js";
+import type { Archive, DocumentBase, JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
+import type { OgImage, OgImagePlan, SiteFeatures } from "../features/index.js";
 
 /** What templates see as `page` (and as each entry of `site.posts`): a plain object. */
 export type DocumentView = Record<string, unknown>;
@@ -120,4 +120,27 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
 export function siteForPost(site: Readonly<Record<string, unknown>>, view: DocumentView): Record<string, unknown> {
   const recent = (site.posts as DocumentView[]).slice(0, 11).filter((other) => other !== view).slice(0, 10);
   return Object.assign(Object.create(site) as Record<string, unknown>, { related_posts: recent });
+}
+
+/**
+ * Puts derived data into the document views: `page.related` ({url, title, date, image, score}),
+ * `page.reading_time` (front matter wins), `page.books` and, on pages carrying an affiliate link,
+ * `page.affiliate_disclosure`.
+ */
+export function addFeatureViews(views: SiteViews, features: SiteFeatures): void {
+  const all = new Map<DocumentBase, DocumentView>([...views.posts, ...views.pages]);
+  for (const [doc, derived] of features.documents) {
+    const view = all.get(doc);
+    if (!view) continue;
+    view.related = derived.related.map(({ post, score }) => ({
+      url: post.url,
+      title: post.title,
+      date: post.date,
+      image: post.data.image,
+      score: Math.round(score * 10_000) / 10_000,
+    }));
+    if (derived.readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) view.reading_time = derived.readingTime;
+    view.books = derived.books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel }));
+    view.affiliate_disclosure = derived.hasAffiliateLinks ? features.disclosure : undefined;
+  }
 }

@@ -1,0 +1,81 @@
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "../src/build/index.js";
+import { loadConfig } from "../src/config/index.js";
+import { createTokenizer, extractPostTerms, rankRelatedPosts, type PostText, type RankedPost } from "../src/features/index.js";
+import { createMarkdownRenderer } from "../src/markdown/index.js";
+import { parseFrontMatter } from "../src/source/index.js";
+import { generateCorpus } from "./corpus.js";
+
+// Benchmark of related posts: `npm run bench:related -- 1000 10000`. For each size it generates
+// the synthetic corpus, then measures (1) term extraction and ranking alone, with the heap they
+// use, and (2) the `features` stage of real builds: cold (no cache) and warm (terms cached).
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MB = 1024 * 1024;
+
+interface Sample {
+  readonly text: PostText;
+  readonly ranked: Omit<RankedPost, "terms">;
+}
+
+/** Each corpus post's compared text, rendered with kiji's Markdown renderer (setup, not timed). */
+function readCorpus(dir: string): Sample[] {
+  const renderer = createMarkdownRenderer({ headingIds: true });
+  return readdirSync(path.join(dir, "_posts")).sort().map((name) => {
+    const { data, body } = parseFrontMatter(readFileSync(path.join(dir, "_posts", name), "utf8"), name);
+    const rendered = renderer.render(body);
+    const text = { title: String(data.title), excerpt: String(data.excerpt ?? ""), headings: rendered.headings.map((h) => h.text), body: rendered.text };
+    const time = Date.parse(String(data.date).replace(" ", "T").replace(/ ([+-]\d\d)(\d\d)$/, "$1:$2"));
+    const ranked = { time, tags: data.tags as string[], categories: data.categories as string[], isListed: true, pins: [], wantsList: true };
+    return { text, ranked };
+  });
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+async function measureAlone(dir: string): Promise<void> {
+  const config = await loadConfig({ source: dir });
+  const samples = readCorpus(dir);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let start = performance.now();
+  const tokenizer = createTokenizer();
+  const terms = samples.map((sample) => extractPostTerms(sample.text, config.related.fields, tokenizer));
+  const extractMs = performance.now() - start;
+  start = performance.now();
+  const lists = rankRelatedPosts(samples.map((sample, i) => ({ ...sample.ranked, terms: terms[i]! })), config.related);
+  const rankMs = performance.now() - start;
+  const heapPeak = process.memoryUsage().heapUsed;
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const listed = lists.filter((list) => list.length === config.related.count).length;
+  console.log(
+    `  alone: terms ${extractMs.toFixed(0)} ms, ranking ${rankMs.toFixed(0)} ms; heap +${((heapPeak - heapBefore) / MB).toFixed(0)} MB while ranking` +
+      ` (${((heapAfter - heapBefore) / MB).toFixed(0)} MB kept: terms and lists); ${listed}/${lists.length} posts got ${config.related.count} related`,
+  );
+}
+
+async function measureBuilds(dir: string): Promise<void> {
+  const cacheDir = path.join(dir, ".kiji-cache");
+  for (const label of ["cold build", "warm build"]) {
+    const result = await build({ source: dir, cacheDir });
+    const features = result.timings.find((timing) => timing.stage === "features")?.ms ?? NaN;
+    const total = result.timings.reduce((sum, timing) => sum + timing.ms, 0);
+    console.log(`  ${label}: features stage ${features.toFixed(0)} ms of ${(total / 1000).toFixed(1)} s`);
+  }
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+for (const posts of sizes.length > 0 ? sizes : [1000, 10000]) {
+  const dir = path.join(os.tmpdir(), `kiji-bench-related-${posts}`);
+  generateCorpus({ dir, posts, seedPostsDir: path.join(ROOT, "_posts") });
+  console.log(`${posts} posts (${os.cpus().length} cores, Node ${process.version})`);
+  await measureAlone(dir);
+  await measureBuilds(dir);
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,118 @@
+import type { ResolvedConfig } from "../config/index.js";
+import type { DocumentBase, Page, Post, SiteContent } from "../content/index.js";
+import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
+import { createBookBlocks, type BookLink } from "./book-blocks.js";
+import { extractPostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
+import { rankRelatedPosts } from "./rank-related.js";
+import { readingTime } from "./reading-time.js";
+import { createPostLookup, readRelatedRequest } from "./related-pins.js";
+import { createTokenizer } from "./tokenize.js";
+
+/** What the Markdown stage (or an HTML body) yielded for one document. */
+export interface DocumentText {
+  /** Converted HTML. */
+  readonly html: string;
+  /** Plain text without code blocks. */
+  readonly text: string;
+  readonly headings: readonly string[];
+  /** Plain text of a post's excerpt (front matter's, or the rendered first paragraph). */
+  readonly excerpt?: string;
+  /** Digest of what `text` and `headings` were rendered from (the Markdown cache key). */
+  readonly key: string;
+}
+
+/** What deriving features needs: the content model, each document's text, and the terms cache. */
+export interface FeaturesInput {
+  readonly config: ResolvedConfig;
+  readonly content: SiteContent;
+  readonly texts: ReadonlyMap<DocumentBase, DocumentText>;
+  /** A source file's text by path relative to the source (documents, data files), for error lines. */
+  readonly sourceText: SourceTextLookup;
+  /** Each post's terms by postTermsKey, kept from build to build. */
+  readonly termsCache: Map<string, PostTerms>;
+  /** Keys this build used, so the rest can be swept. */
+  readonly usedTerms: Set<string>;
+}
+
+/** One entry of `page.related`. */
+export interface RelatedEntry {
+  readonly post: Post;
+  readonly score: number;
+  readonly isPinned: boolean;
+}
+
+/** Derived data of one document. Pages get books only when their front matter lists some. */
+export interface DocumentFeatures {
+  readonly related: readonly RelatedEntry[];
+  /** Minutes, for posts; undefined for pages. */
+  readonly readingTime: number | undefined;
+  readonly books: readonly BookLink[];
+  /** Whether the page carries an affiliate link (its book block, or one written in its body). */
+  readonly hasAffiliateLinks: boolean;
+}
+
+/** Derived data of the whole site. */
+export interface SiteFeatures {
+  readonly documents: ReadonlyMap<DocumentBase, DocumentFeatures>;
+  /** The affiliate disclosure every page with an affiliate link shows. */
+  readonly disclosure: string;
+}
+
+function postTerms(input: FeaturesInput, post: Post, tokenize: ReturnType<typeof createTokenizer>): PostTerms {
+  const text = input.texts.get(post);
+  const fields = { title: post.title, excerpt: text?.excerpt ?? "", headings: text?.headings ?? [], body: text?.text ?? "" };
+  const key = postTermsKey({ title: fields.title, excerpt: fields.excerpt, bodyKey: text?.key ?? "" }, input.config.related.fields);
+  input.usedTerms.add(key);
+  let terms = input.termsCache.get(key);
+  if (!terms) {
+    terms = extractPostTerms(fields, input.config.related.fields, tokenize);
+    input.termsCache.set(key, terms);
+  }
+  return terms;
+}
+
+/** Related lists of every post: front-matter pins first, then the best-scored published posts. */
+function relatedLists(input: FeaturesInput, terms: readonly PostTerms[]): RelatedEntry[][] {
+  const posts = input.content.posts;
+  if (input.config.related.count === 0) return posts.map(() => []);
+  const lookup = createPostLookup(posts, input.config);
+  const ranked = posts.map((post, index) => {
+    const request = atFrontMatterKey(post, "related", input.sourceText, () => readRelatedRequest(post.data.related, index, posts, lookup));
+    const isListed = post.type === "posts" && post.published;
+    return { time: post.date.epochMs, tags: post.tags, categories: post.categories, terms: terms[index]!, isListed, ...request };
+  });
+  return rankRelatedPosts(ranked, input.config.related).map((matches) =>
+    matches.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned })),
+  );
+}
+
+/**
+ * Derives reading time, related posts and book blocks for every post (and affiliate facts for
+ * pages) from the content model and each document's rendered text. Pure apart from the terms
+ * cache it fills.
+ */
+export function deriveFeatures(input: FeaturesInput): SiteFeatures {
+  const { config, content } = input;
+  const tokenizer = createTokenizer();
+  const blocks = createBookBlocks({ config, data: content.data, sourceText: input.sourceText, tokenizer });
+  const needsTerms = config.related.count > 0 || blocks.hasCatalogue;
+  const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : { terms: [], counts: [] }));
+  const related = relatedLists(input, terms);
+  const documents = new Map<DocumentBase, DocumentFeatures>();
+  content.posts.forEach((post, index) => {
+    const text = input.texts.get(post);
+    const books = blocks.forPost(post, terms[index]!.terms);
+    documents.set(post, {
+      related: related[index]!,
+      readingTime: readingTime(text?.text ?? "", config.readingTime),
+      books,
+      hasAffiliateLinks: books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(text?.html ?? ""),
+    });
+  });
+  for (const page of content.pages) {
+    const books = blocks.forPage(page as Page);
+    const html = input.texts.get(page)?.html ?? "";
+    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(html) });
+  }
+  return { documents, disclosure: config.affiliate.disclosure };
+}

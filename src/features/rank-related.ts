@@ -1,0 +1,156 @@
+import type { ResolvedRelatedConfig } from "../config/index.js";
+import type { PostTerms } from "./post-terms.js";
+import { buildSignalIndex, type SignalIndex } from "./related-index.js";
+
+/** One post as ranking sees it. Posts are given oldest first, as `SiteContent.posts`. */
+export interface RankedPost {
+  /** Publication time, epoch ms. */
+  readonly time: number;
+  readonly tags: readonly string[];
+  readonly categories: readonly string[];
+  readonly terms: PostTerms;
+  /** Whether it may appear in other posts' lists (published posts; not drafts). */
+  readonly isListed: boolean;
+  /** Indices of posts pinned first by front matter `related:`. */
+  readonly pins: readonly number[];
+  /** False when front matter says `related: false`: no list is computed. */
+  readonly wantsList: boolean;
+}
+
+/** One entry of a related list. */
+export interface RelatedMatch {
+  readonly index: number;
+  readonly score: number;
+  readonly isPinned: boolean;
+}
+
+// A post's strongest terms only: enough to find its neighbours, and it bounds the work per post.
+const MAX_TERMS = 32;
+// Posting lists longer than this (a very common term, tag or category) are only walked over the
+// posts nearest in time, which recency favours anyway; this keeps the work per post bounded.
+const WINDOW = 128;
+const DAY_MS = 86_400_000;
+
+/** Lower bound of `target` in the sorted slice `posts[from, to)`. */
+function lowerBound(posts: Int32Array, from: number, to: number, target: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (posts[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Score sums of one post's candidates, reused from post to post (a stamp marks which are current). */
+interface Accumulator {
+  readonly score: Float64Array;
+  readonly sharesCategory: Uint8Array;
+  readonly stamp: Int32Array;
+  readonly touched: Int32Array;
+  count: number;
+}
+
+function createAccumulator(total: number): Accumulator {
+  return { score: new Float64Array(total), sharesCategory: new Uint8Array(total), stamp: new Int32Array(total).fill(-1), touched: new Int32Array(total), count: 0 };
+}
+
+/** The slice of key k's posting list to walk for post p: all of it, or the WINDOW posts nearest p. */
+function windowOf(index: SignalIndex, key: number, p: number): [number, number] {
+  const from = index.keyStart[key]!;
+  const to = index.keyStart[key + 1]!;
+  if (to - from <= WINDOW) return [from, to];
+  const start = Math.max(from, Math.min(lowerBound(index.posts, from, to, p) - WINDOW / 2, to - WINDOW));
+  return [start, start + WINDOW];
+}
+
+/** Starts a post's sums afresh: `other` is marked current and zeroed on first touch. */
+function touch(acc: Accumulator, other: number, p: number): void {
+  acc.stamp[other] = p;
+  acc.score[other] = 0;
+  acc.sharesCategory[other] = 0;
+  acc.touched[acc.count++] = other;
+}
+
+/** Adds `factor` × (p's weight × other's weight) along the postings of each of post p's keys. */
+function accumulate(index: SignalIndex, p: number, factor: number, acc: Accumulator): void {
+  const { posts, postWeights } = index;
+  const { score, stamp } = acc;
+  for (let i = index.postStart[p]!; i < index.postStart[p + 1]!; i++) {
+    const [from, to] = windowOf(index, index.keys[i]!, p);
+    const weight = index.weights[i]! * factor;
+    for (let j = from; j < to; j++) {
+      const other = posts[j]!;
+      if (stamp[other] !== p) touch(acc, other, p);
+      score[other]! += weight * postWeights[j]!;
+    }
+  }
+}
+
+/** Marks the posts that share one of post p's categories. */
+function markShared(index: SignalIndex, p: number, acc: Accumulator): void {
+  for (let i = index.postStart[p]!; i < index.postStart[p + 1]!; i++) {
+    const [from, to] = windowOf(index, index.keys[i]!, p);
+    for (let j = from; j < to; j++) {
+      const other = index.posts[j]!;
+      if (acc.stamp[other] !== p) touch(acc, other, p);
+      acc.sharesCategory[other] = 1;
+    }
+  }
+}
+
+/** Inserts `index` into `best` (kept sorted: score descending, then newer first) if it makes the cut. */
+function offer(best: Array<{ index: number; score: number }>, limit: number, index: number, score: number): void {
+  if (best.length === limit && (score < best[limit - 1]!.score || (score === best[limit - 1]!.score && index < best[limit - 1]!.index))) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.index < index))) at--;
+  best.splice(at, 0, { index, score });
+  if (best.length > limit) best.pop();
+}
+
+/** Tag or category names compared without case or width (`LLM`, `llm`, `ＬＬＭ`), each once. */
+const uniqueNames = (names: readonly string[]): string[] => [...new Set(names.map((name) => name.normalize("NFKC").toLowerCase()))];
+
+/**
+ * Related posts of every post: score = text cosine × w.text + rarity-weighted tag cosine × w.tags
+ * + a shared category × w.category, times a recency factor that fades with the time between the
+ * two posts. Scores are summed along inverted-index posting lists, never over all pairs. Ties go
+ * to the newer post; a post never lists itself, and only listed (published) posts appear.
+ */
+export function rankRelatedPosts(posts: readonly RankedPost[], config: ResolvedRelatedConfig): RelatedMatch[][] {
+  const text = buildSignalIndex(posts.map((post) => ({ keys: post.terms.terms, counts: post.terms.counts })), { idf: true, maxKeys: MAX_TERMS, normalize: true });
+  const tags = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.tags) })), { idf: true, maxKeys: Infinity, normalize: true });
+  const categories = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.categories) })), { idf: false, maxKeys: Infinity, normalize: false });
+  const times = Float64Array.from(posts, (post) => post.time);
+  const acc = createAccumulator(posts.length);
+  const { weights, recency, halfLifeDays } = config;
+  const scoreOf = (p: number, other: number): number => {
+    if (acc.stamp[other] !== p) return 0;
+    const relevance = acc.score[other]! + (acc.sharesCategory[other] ? weights.category : 0);
+    const days = Math.abs(times[other]! - times[p]!) / DAY_MS;
+    return relevance * (1 - recency + recency * 2 ** (-days / halfLifeDays));
+  };
+  return posts.map((post, p) => {
+    if (!post.wantsList) return [];
+    acc.count = 0;
+    accumulate(text, p, weights.text, acc);
+    accumulate(tags, p, weights.tags, acc);
+    markShared(categories, p, acc);
+    const limit = Math.max(0, config.count - post.pins.length);
+    const best: Array<{ index: number; score: number }> = [];
+    // The recency factor is at most 1: a relevance below the current cut cannot make it.
+    let cut = 0;
+    for (let t = 0; t < acc.count && limit > 0; t++) {
+      const other = acc.touched[t]!;
+      const bound = acc.score[other]! + (acc.sharesCategory[other] ? weights.category : 0);
+      if (bound <= 0 || bound < cut || other === p || !posts[other]!.isListed || post.pins.includes(other)) continue;
+      offer(best, limit, other, scoreOf(p, other));
+      if (best.length === limit) cut = best[limit - 1]!.score;
+    }
+    return [
+      ...post.pins.map((index) => ({ index, score: scoreOf(p, index), isPinned: true })),
+      ...best.map(({ index, score }) => ({ index, score, isPinned: false })),
+    ];
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * One signal of related-post ranking (text terms, tags or categories) as two compressed sparse
+ * tables: each post's weighted keys, and each key's posting list (the posts that have it, oldest
+ * first, with their weights). Ranking walks posting lists instead of comparing all pairs of posts.
+ */
+export interface SignalIndex {
+  /** Post p's keys are `keys[postStart[p] .. postStart[p + 1])`, weights alongside. */
+  readonly postStart: Int32Array;
+  readonly keys: Int32Array;
+  readonly weights: Float64Array;
+  /** Key k's postings are `posts[keyStart[k] .. keyStart[k + 1])`, in post order, weights alongside. */
+  readonly keyStart: Int32Array;
+  readonly posts: Int32Array;
+  readonly postWeights: Float64Array;
+}
+
+/** How raw counts become weights. */
+export interface SignalOptions {
+  /** Weigh keys by rarity (see `rarity`): a key every post has says little. */
+  readonly idf: boolean;
+  /** Keep only each post's strongest keys (bounds the work per post). */
+  readonly maxKeys: number;
+  /** Scale each post's weights to unit length, so dot products are cosines. */
+  readonly normalize: boolean;
+}
+
+/** A post's raw keys (each once) and their counts (default 1) for one signal. */
+export interface SignalInput {
+  readonly keys: readonly string[];
+  readonly counts?: readonly number[];
+}
+
+/**
+ * Rarity of a key found in `df` of `total` posts: BM25's idf as Lucene computes it,
+ * ln(1 + (N − df + 0.5) / (df + 0.5)). Always positive, and near 0 for a key on every post;
+ * it mutes common keys more than ln(N / df) does, which on the cluster fixtures kept posts of one
+ * genre but different topics apart.
+ */
+function rarity(df: number, total: number): number {
+  return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+}
+
+/** Every post's key ids (post p's are `ids[start[p] .. start[p + 1])`, in input order) and each key's document frequency. */
+function numberKeys(inputs: readonly SignalInput[]): { ids: Int32Array; start: Int32Array; df: Int32Array } {
+  const known = new Map<string, number>();
+  const counts: number[] = [];
+  const start = new Int32Array(inputs.length + 1);
+  inputs.forEach((input, p) => (start[p + 1] = start[p]! + input.keys.length));
+  const ids = new Int32Array(start[inputs.length]!);
+  inputs.forEach(({ keys }, p) => {
+    for (let i = 0; i < keys.length; i++) {
+      let id = known.get(keys[i]!);
+      if (id === undefined) {
+        id = counts.length;
+        known.set(keys[i]!, id);
+        counts.push(0);
+      }
+      counts[id]!++;
+      ids[start[p]! + i] = id;
+    }
+  });
+  return { ids, start, df: Int32Array.from(counts) };
+}
+
+/** Where weighed keys go: ids and weights from `at` on, plus scratch buffers for weighing and sorting. */
+interface WeighBuffer {
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  at: number;
+  scratch: Float64Array;
+  sorted: Float64Array;
+}
+
+/**
+ * Weighs one post's keys into `out` and returns how many it kept: only keys shared with another
+ * post (rarity > 0), at most `maxKeys`, the strongest (ties: the earlier key in the post).
+ */
+function weighPost(keys: Int32Array, counts: readonly number[] | undefined, rarities: Float64Array, maxKeys: number, out: WeighBuffer): number {
+  if (out.scratch.length < keys.length) {
+    out.scratch = new Float64Array(keys.length * 2);
+    out.sorted = new Float64Array(keys.length * 2);
+  }
+  const weight = out.scratch.subarray(0, keys.length);
+  for (let i = 0; i < keys.length; i++) weight[i] = rarities[keys[i]!]! * (1 + Math.log(Math.max(counts?.[i] ?? 1, 1)));
+  // The weakest weight that still makes the cut (a native sort of a copy; no comparator calls).
+  let floor = 0;
+  if (keys.length > maxKeys) {
+    const sorted = out.sorted.subarray(0, keys.length);
+    sorted.set(weight);
+    floor = sorted.sort()[keys.length - maxKeys]!;
+  }
+  let kept = 0;
+  for (let i = 0; i < keys.length && kept < maxKeys; i++) {
+    if (weight[i]! > 0 && weight[i]! >= floor) {
+      out.ids[out.at + kept] = keys[i]!;
+      out.weights[out.at + kept++] = weight[i]!;
+    }
+  }
+  return kept;
+}
+
+/** Scales a post's weights to unit length. */
+function normalizeWeights(weights: Float64Array): void {
+  let length = 0;
+  for (const weight of weights) length += weight * weight;
+  const scale = length > 0 ? 1 / Math.sqrt(length) : 1;
+  for (let i = 0; i < weights.length; i++) weights[i]! *= scale;
+}
+
+/** Builds one signal's index over all posts (given oldest first). */
+export function buildSignalIndex(inputs: readonly SignalInput[], options: SignalOptions): SignalIndex {
+  const { ids, start, df } = numberKeys(inputs);
+  // A key only one post has cannot relate two posts: rarity 0 drops it.
+  const rarities = Float64Array.from(df, (count) => (count < 2 ? 0 : options.idf ? rarity(count, inputs.length) : 1));
+  const capacity = inputs.reduce((sum, input) => sum + Math.min(input.keys.length, options.maxKeys), 0);
+  const out: WeighBuffer = { ids: new Int32Array(capacity), weights: new Float64Array(capacity), at: 0, scratch: new Float64Array(0), sorted: new Float64Array(0) };
+  const postStart = new Int32Array(inputs.length + 1);
+  inputs.forEach((input, p) => {
+    const kept = weighPost(ids.subarray(start[p], start[p + 1]), input.counts, rarities, options.maxKeys, out);
+    if (options.normalize) normalizeWeights(out.weights.subarray(out.at, out.at + kept));
+    out.at += kept;
+    postStart[p + 1] = out.at;
+  });
+  const keys = out.ids.subarray(0, out.at);
+  const weights = out.weights.subarray(0, out.at);
+  // Counting sort of the (post, key) pairs by key: posting lists come out in post order.
+  const keyStart = new Int32Array(df.length + 1);
+  for (const key of keys) keyStart[key + 1]!++;
+  for (let k = 0; k < df.length; k++) keyStart[k + 1]! += keyStart[k]!;
+  const fill = keyStart.slice(0, df.length);
+  const posts = new Int32Array(keys.length);
+  const postWeights = new Float64Array(keys.length);
+  for (let p = 0; p < inputs.length; p++) {
+    for (let i = postStart[p]!; i < postStart[p + 1]!; i++) {
+      const slot = fill[keys[i]!]!++;
+      posts[slot] = p;
+      postWeights[slot] = weights[i]!;
+    }
+  }
+  return { postStart, keys, weights, keyStart, posts, postWeights };
+}
