@@ -43,21 +43,30 @@ async function measureAlone(dir: string): Promise<void> {
   const samples = readCorpus(dir);
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  let start = performance.now();
   const tokenizer = createTokenizer();
-  const terms = samples.map((sample) => extractPostTerms(sample.text, config.related.fields, tokenizer));
-  const extractMs = performance.now() - start;
-  start = performance.now();
-  const lists = rankRelatedPosts(samples.map((sample, i) => ({ ...sample.ranked, terms: terms[i]! })), config.related);
-  const rankMs = performance.now() - start;
-  const heapPeak = process.memoryUsage().heapUsed;
+  const [terms, extract] = timed(() => samples.map((sample) => extractPostTerms(sample.text, config.related.fields, tokenizer)));
   gc();
-  const heapAfter = process.memoryUsage().heapUsed;
+  const heapTerms = process.memoryUsage().heapUsed;
+  const [lists, rank] = timed(() => rankRelatedPosts(samples.map((sample, i) => ({ ...sample.ranked, terms: terms[i]! })), config.related));
+  const heapPeak = process.memoryUsage().heapUsed;
   const listed = lists.filter((list) => list.length === config.related.count).length;
-  console.log(
-    `  alone: terms ${extractMs.toFixed(0)} ms, ranking ${rankMs.toFixed(0)} ms; heap +${((heapPeak - heapBefore) / MB).toFixed(0)} MB while ranking` +
-      ` (${((heapAfter - heapBefore) / MB).toFixed(0)} MB kept: terms and lists); ${listed}/${lists.length} posts got ${config.related.count} related`,
-  );
+  console.log(`  terms (cold, title + excerpt + headings + body): ${extract}; they take ${((heapTerms - heapBefore) / MB).toFixed(0)} MB of heap`);
+  console.log(`  ranking: ${rank}; heap +${((heapPeak - heapTerms) / MB).toFixed(0)} MB while ranking; ${listed}/${lists.length} posts got ${config.related.count} related`);
+  // The same without the body (related.fields.body: 0): what the body costs.
+  const fields = { ...config.related.fields, body: 0 };
+  const shortTokenizer = createTokenizer();
+  const [short, extractShort] = timed(() => samples.map((sample) => extractPostTerms(sample.text, fields, shortTokenizer)));
+  const [, rankShort] = timed(() => rankRelatedPosts(samples.map((sample, i) => ({ ...sample.ranked, terms: short[i]! })), { ...config.related, fields }));
+  console.log(`  without the body: terms ${extractShort}; ranking ${rankShort}`);
+}
+
+/** Runs `fn`, returning its result and its wall and CPU time (CPU time is what an idle machine's wall time would be). */
+function timed<T>(fn: () => T): [T, string] {
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  const result = fn();
+  const used = process.cpuUsage(cpu);
+  return [result, `${(performance.now() - start).toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU`];
 }
 
 async function measureBuilds(dir: string): Promise<void> {

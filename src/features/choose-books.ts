@@ -7,7 +7,9 @@ import type { Tokenizer } from "./tokenize.js";
 export interface BookMatcher {
   readonly catalogueFile: string;
   readonly byAsin: ReadonlyMap<string, Book>;
-  readonly books: ReadonlyArray<{ book: Book; terms: ReadonlySet<string>; tags: ReadonlySet<string>; categories: ReadonlySet<string> }>;
+  readonly books: ReadonlyArray<{ book: Book; termCount: number; tags: ReadonlySet<string>; categories: ReadonlySet<string> }>;
+  /** Each term of the catalogue → the books (indices) whose title, description or tags have it. */
+  readonly termBooks: ReadonlyMap<string, readonly number[]>;
 }
 
 /** What a post offers for choosing its books. */
@@ -24,16 +26,13 @@ const normalizeName = (name: string): string => name.normalize("NFKC").toLowerCa
 
 /** Prepares the catalogue once per build. */
 export function createBookMatcher(books: readonly Book[], catalogueFile: string, tokenizer: Tokenizer): BookMatcher {
-  return {
-    catalogueFile,
-    byAsin: new Map(books.map((book) => [book.asin, book])),
-    books: books.map((book) => ({
-      book,
-      terms: new Set(tokenizer.tokenize([book.title, book.description ?? "", ...book.tags].join("\n"))),
-      tags: new Set(book.tags.map(normalizeName)),
-      categories: new Set(book.categories.map(normalizeName)),
-    })),
-  };
+  const termBooks = new Map<string, number[]>();
+  const entries = books.map((book, index) => {
+    const terms = new Set(tokenizer.tokenize([book.title, book.description ?? "", ...book.tags].join("\n")));
+    for (const term of terms) termBooks.set(term, [...(termBooks.get(term) ?? []), index]);
+    return { book, termCount: terms.size, tags: new Set(book.tags.map(normalizeName)), categories: new Set(book.categories.map(normalizeName)) };
+  });
+  return { catalogueFile, byAsin: new Map(books.map((book) => [book.asin, book])), books: entries, termBooks };
 }
 
 /** The Amazon link of a book: `https://{host}/dp/{ASIN}/?tag={tag}` (no tag parameter without a tag). */
@@ -71,14 +70,13 @@ export function chooseBooks(input: BookChoiceInput, matcher: BookMatcher, count:
   }
   const tags = input.tags.map(normalizeName);
   const categories = input.categories.map(normalizeName);
-  const terms = new Set(input.terms);
+  const shared = new Array<number>(matcher.books.length).fill(0);
+  for (const term of input.terms) for (const index of matcher.termBooks.get(term) ?? []) shared[index]!++;
   const scored = matcher.books.map((entry, order) => {
-    let shared = 0;
-    for (const term of entry.terms) if (terms.has(term)) shared++;
     const score =
       2 * tags.filter((tag) => entry.tags.has(tag)).length +
       (categories.some((category) => entry.categories.has(category)) ? 1 : 0) +
-      (entry.terms.size > 0 ? shared / entry.terms.size : 0);
+      (entry.termCount > 0 ? shared[order]! / entry.termCount : 0);
     return { book: entry.book, score, order };
   });
   return scored

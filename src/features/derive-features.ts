@@ -1,12 +1,12 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { DocumentBase, Page, Post, SiteContent } from "../content/index.js";
+import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
 import { extractPostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
 import { rankRelatedPosts } from "./rank-related.js";
 import { readingTime } from "./reading-time.js";
 import { createPostLookup, readRelatedRequest } from "./related-pins.js";
-import { createTokenizer } from "./tokenize.js";
+import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
 export interface DocumentText {
@@ -58,14 +58,14 @@ export interface SiteFeatures {
   readonly disclosure: string;
 }
 
-function postTerms(input: FeaturesInput, post: Post, tokenize: ReturnType<typeof createTokenizer>): PostTerms {
+function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): PostTerms {
   const text = input.texts.get(post);
   const fields = { title: post.title, excerpt: text?.excerpt ?? "", headings: text?.headings ?? [], body: text?.text ?? "" };
   const key = postTermsKey({ title: fields.title, excerpt: fields.excerpt, bodyKey: text?.key ?? "" }, input.config.related.fields);
   input.usedTerms.add(key);
   let terms = input.termsCache.get(key);
   if (!terms) {
-    terms = extractPostTerms(fields, input.config.related.fields, tokenize);
+    terms = extractPostTerms(fields, input.config.related.fields, tokenizer);
     input.termsCache.set(key, terms);
   }
   return terms;
@@ -99,20 +99,16 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : { terms: [], counts: [] }));
   const related = relatedLists(input, terms);
   const documents = new Map<DocumentBase, DocumentFeatures>();
+  const affiliate = (doc: DocumentBase, books: readonly BookLink[]): boolean =>
+    books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(input.texts.get(doc)?.html ?? "");
   content.posts.forEach((post, index) => {
-    const text = input.texts.get(post);
     const books = blocks.forPost(post, terms[index]!.terms);
-    documents.set(post, {
-      related: related[index]!,
-      readingTime: readingTime(text?.text ?? "", config.readingTime),
-      books,
-      hasAffiliateLinks: books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(text?.html ?? ""),
-    });
+    const readingMinutes = readingTime(input.texts.get(post)?.text ?? "", config.readingTime);
+    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books) });
   });
   for (const page of content.pages) {
-    const books = blocks.forPage(page as Page);
-    const html = input.texts.get(page)?.html ?? "";
-    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(html) });
+    const books = blocks.forPage(page);
+    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(page, books) });
   }
   return { documents, disclosure: config.affiliate.disclosure };
 }
