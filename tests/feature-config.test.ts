@@ -43,7 +43,8 @@ test("site.config.ts sets them and wins over _config.yml", async () => {
 
 test("a typo or a wrong type inside related, reading_time or affiliate is an error naming the file and key", async () => {
   const cases: Array<[Record<string, string>, string, RegExp]> = [
-    [{ "site.config.ts": "export default { related: { cuont: 3 } };\n" }, "site.config.ts", /config key 'related' has the wrong type: .*cuont/],
+    [{ "site.config.ts": "export default { related: { cont: 3 } };\n" }, "site.config.ts", /unknown config key 'related\.cont'/],
+    [{ "_config.yml": "related: {weights: {tag: 1}}\n" }, "_config.yml", /unknown config key 'related\.weights\.tag'/],
     [{ "_config.yml": "related: {count: three}\n" }, "_config.yml", /config key 'related\.count' has the wrong type/],
     [{ "_config.yml": "reading_time: {chars_per_minute: 0}\n" }, "_config.yml", /config key 'reading_time\.chars_per_minute' has the wrong type/],
     [{ "_config.yml": "affiliate: {amazon: {tag: 22}}\n" }, "_config.yml", /config key 'affiliate\.amazon\.tag' has the wrong type/],
@@ -52,9 +53,11 @@ test("a typo or a wrong type inside related, reading_time or affiliate is an err
   for (const [files, file, message] of cases) {
     const site = makeSite(files);
     try {
-      await assert.rejects(loadConfig({ source: site }), (error: Error & { file?: string }) => {
+      await assert.rejects(loadConfig({ source: site }), (error: Error & { file?: string; hint?: string }) => {
         assert.equal(error.file, file);
         assert.match(error.message, message);
+        if (/'related\.cont'/.test(error.message)) assert.equal(error.hint, "Did you mean 'count'?");
+        if (/weights\.tag'/.test(error.message)) assert.equal(error.hint, "Did you mean 'tags'?");
         return true;
       });
     } finally {

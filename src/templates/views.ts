@@ -136,7 +136,8 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures): void 
       url: post.url,
       title: post.title,
       date: post.date,
-      image: post.data.image,
+      // The post's own view knows its image, the OGP card kiji draws included.
+      image: views.posts.get(post)?.image ?? post.data.image,
       score: Math.round(score * 10_000) / 10_000,
     }));
     if (derived.readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) view.reading_time = derived.readingTime;
