@@ -2,44 +2,36 @@ import { z } from "zod";
 import type { ResolvedAffiliateConfig, ResolvedRelatedConfig } from "./resolved-config.js";
 
 const weight = z.number().min(0);
+const weightsSchema = z.object({ text: weight.optional(), tags: weight.optional(), category: weight.optional() }).strict();
+const fieldsSchema = z.object({ title: weight.optional(), excerpt: weight.optional(), headings: weight.optional(), body: weight.optional() }).strict();
+const relatedSchema = z
+  .object({
+    count: z.number().int().min(0).optional(),
+    weights: weightsSchema.optional(),
+    fields: fieldsSchema.optional(),
+    recency: z.number().min(0).max(1).optional(),
+    half_life_days: z.number().positive().optional(),
+  })
+  .strict();
+const readingTimeSchema = z.object({ chars_per_minute: z.number().positive().optional(), words_per_minute: z.number().positive().optional() }).strict();
+const amazonSchema = z.object({ tag: z.string().optional(), host: z.string().optional() }).strict();
+const affiliateSchema = z.object({ amazon: amazonSchema.optional(), disclosure: z.string().optional(), books: z.number().int().min(0).optional() }).strict();
 
 /** Schemas of the feature keys (`related`, `reading_time`, `affiliate`); unknown sub-keys are typos. */
 export const featureKeys = {
-  related: z
-    .object({
-      count: z.number().int().min(0).optional(),
-      weights: z.object({ text: weight.optional(), tags: weight.optional(), category: weight.optional() }).strict().optional(),
-      fields: z
-        .object({ title: weight.optional(), excerpt: weight.optional(), headings: weight.optional(), body: weight.optional() })
-        .strict()
-        .optional(),
-      recency: z.number().min(0).max(1).optional(),
-      half_life_days: z.number().positive().optional(),
-    })
-    .strict()
-    .optional(),
-  reading_time: z
-    .object({ chars_per_minute: z.number().positive().optional(), words_per_minute: z.number().positive().optional() })
-    .strict()
-    .optional(),
-  affiliate: z
-    .object({
-      amazon: z.object({ tag: z.string().optional(), host: z.string().optional() }).strict().optional(),
-      disclosure: z.string().optional(),
-      books: z.number().int().min(0).optional(),
-    })
-    .strict()
-    .optional(),
+  related: relatedSchema.optional(),
+  reading_time: readingTimeSchema.optional(),
+  affiliate: affiliateSchema.optional(),
 };
 
-/** Keys of the feature config objects, for typo suggestions ("related.cuont" → "count"). */
+/** Keys of the feature config objects, for typo suggestions (`related.cont` → `count`). */
 export const FEATURE_NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
-  related: ["count", "weights", "fields", "recency", "half_life_days"],
-  "related.weights": ["text", "tags", "category"],
-  "related.fields": ["title", "excerpt", "headings", "body"],
-  reading_time: ["chars_per_minute", "words_per_minute"],
-  affiliate: ["amazon", "disclosure", "books"],
-  "affiliate.amazon": ["tag", "host"],
+  related: Object.keys(relatedSchema.shape),
+  "related.weights": Object.keys(weightsSchema.shape),
+  "related.fields": Object.keys(fieldsSchema.shape),
+  reading_time: Object.keys(readingTimeSchema.shape),
+  affiliate: Object.keys(affiliateSchema.shape),
+  "affiliate.amazon": Object.keys(amazonSchema.shape),
 };
 
 type FeatureKeys = { readonly [K in keyof typeof featureKeys]?: z.infer<(typeof featureKeys)[K]> };

@@ -53,9 +53,11 @@ export interface ResolvedConfig {
   readonly archives: ResolvedArchives;
   /** Everything templates see as `site.*` from configuration (Jekyll key names, custom keys included). */
   readonly siteVariables: Readonly<Record<string, unknown>>;
+  /** Related-post settings (`related`), defaults filled in. */
   readonly related: ResolvedRelatedConfig;
+  /** Reading speeds (`reading_time`), defaults filled in. */
   readonly readingTime: { readonly charsPerMinute: number; readonly wordsPerMinute: number };
-  /** Affiliate settings, defaults filled in. */
+  /** Affiliate settings (`affiliate`), defaults filled in. */
   readonly affiliate: ResolvedAffiliateConfig;
   /** Config files that were read, relative to the source. */
   readonly configFiles: readonly string[];

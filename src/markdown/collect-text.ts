@@ -8,7 +8,7 @@ export interface Heading {
   readonly text: string;
 }
 
-const BLOCK_TAGS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "tr", "dt", "dd", "div"]);
+const BLOCK_TAGS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "dt", "dd", "div"]);
 
 /** The headings and the visible plain text outside code blocks of a hast tree, in one walk. */
 export function collectText(tree: Root): { headings: Heading[]; text: string } {
