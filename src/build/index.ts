@@ -5,3 +5,4 @@ export { createBuildCache } from "./build-cache.js";
 export type { BuildCache } from "./build-cache.js";
 export { loadSite } from "./load-site.js";
 export type { LoadSiteOptions, LoadedSite } from "./load-site.js";
+export type { MemorySite } from "../write/index.js";

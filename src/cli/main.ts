@@ -4,6 +4,7 @@ import { parseCommandLine, UsageError, USAGE, type CliCommand } from "./parse-ar
 import { createProgressBar } from "./progress-bar.js";
 import { runToolCommand } from "./tool-command.js";
 import { TOOL_COMMANDS } from "./tool-commands.js";
+import { runServe } from "./run-serve.js";
 
 function summary(result: BuildResult, seconds: number): string {
   const parts = [`${result.posts} posts`, `${result.pages} pages`, `${result.staticFiles} static files`];
@@ -77,5 +78,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`kiji ${kijiVersion()}\n`);
     return 0;
   }
+  if (command.command === "serve") return runServe(command);
   return runBuild(command);
 }

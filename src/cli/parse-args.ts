@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 /** A parsed command line. */
 export interface CliCommand {
-  readonly command: "build" | "help" | "version";
+  readonly command: "build" | "serve" | "help" | "version";
   readonly source: string;
   readonly destination?: string;
   readonly configFiles?: readonly string[];
@@ -15,6 +15,14 @@ export interface CliCommand {
   readonly profile: boolean;
   readonly strict: boolean;
   readonly disableDiskCache: boolean;
+  /** `serve` only: address to bind (default 127.0.0.1). */
+  readonly host?: string;
+  /** `serve` only: port (default 4000). */
+  readonly port?: number;
+  /** `serve` only: inject the live-reload script (default true). */
+  readonly livereload: boolean;
+  /** `serve` only: open the site in a browser. */
+  readonly open: boolean;
 }
 
 /** A command line kiji cannot understand; exit code 2. */
@@ -33,16 +41,24 @@ const OPTIONS = {
   profile: { type: "boolean" },
   strict: { type: "boolean" },
   "disable-disk-cache": { type: "boolean" },
+  host: { type: "string", short: "H" },
+  port: { type: "string", short: "P" },
+  livereload: { type: "boolean", short: "l" },
+  "no-livereload": { type: "boolean" },
+  open: { type: "boolean", short: "o" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
-const COMMANDS: Readonly<Record<string, CliCommand["command"]>> = { build: "build", b: "build", help: "help" };
+const COMMANDS: Readonly<Record<string, CliCommand["command"]>> = { build: "build", b: "build", serve: "serve", s: "serve", server: "serve", help: "help" };
+
+const SERVE_ONLY = ["host", "port", "livereload", "no-livereload", "open"] as const;
 
 export const USAGE = `Usage: kiji <command> [options]
 
 Commands:
   build, b              Build the site into the destination folder
+  serve, s              Build the site into memory, serve it and rebuild it on change
   new "タイトル"         Write a new post with the blog's front matter (kiji new --help)
   check                 Report dead links, repeated text, front-matter and affiliate problems
   migrate blocks        Move pasted related/book/CTA blocks into front matter
@@ -62,10 +78,27 @@ Options:
       --strict          Treat warnings as errors (exit 1)
       --disable-disk-cache
                         Do not read or write the cache folder (.kiji-cache)
+
+Serve options:
+  -H, --host HOST       Address to listen on (default: 127.0.0.1, this machine only)
+  -P, --port PORT       Port to listen on (default: 4000)
+  -l, --livereload      Reload open pages when the site changes (the default)
+      --no-livereload   Serve pages exactly as built, without the live-reload script
+  -o, --open            Open the site in the default browser
+
   -h, --help            Show this help
   -v, --version         Print kiji's version
 
 Exit codes: 0 success, 1 build error, 2 usage error.`;
+
+function commandName(name: string | undefined, isHelp: boolean, isVersion: boolean): CliCommand["command"] {
+  if (isHelp) return "help";
+  if (isVersion) return "version";
+  if (name === undefined) return "help";
+  const known = COMMANDS[name];
+  if (!known) throw new UsageError(`unknown command '${name}'`);
+  return known;
+}
 
 /** Parses argv (without the node and script paths) into a command; throws UsageError. */
 export function parseCommandLine(argv: readonly string[]): CliCommand {
@@ -77,15 +110,12 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`unexpected argument '${positionals[1]}'`);
-  const name = positionals[0];
-  let command: CliCommand["command"] = values.help ? "help" : values.version ? "version" : "build";
-  if (name !== undefined && !values.help && !values.version) {
-    const known = COMMANDS[name];
-    if (!known) throw new UsageError(`unknown command '${name}'`);
-    command = known;
-  } else if (name === undefined && !values.help && !values.version) {
-    command = "help";
+  const command = commandName(positionals[0], values.help === true, values.version === true);
+  if (command !== "serve") {
+    const misplaced = SERVE_ONLY.find((name) => values[name] !== undefined);
+    if (misplaced) throw new UsageError(`option '--${misplaced}' is only for 'kiji serve'`);
   }
+  if (values.livereload && values["no-livereload"]) throw new UsageError("choose one of '--livereload' and '--no-livereload'");
   return {
     command,
     source: values.source ?? ".",
@@ -100,5 +130,15 @@ export function parseCommandLine(argv: readonly string[]): CliCommand {
     profile: values.profile ?? false,
     strict: values.strict ?? false,
     disableDiskCache: values["disable-disk-cache"] ?? false,
+    host: values.host,
+    port: values.port === undefined ? undefined : parsePort(values.port),
+    livereload: !values["no-livereload"],
+    open: values.open ?? false,
   };
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`invalid port '${text}': give a number from 0 to 65535`);
+  return port;
 }

@@ -202,4 +202,20 @@ export const messages = {
     message: "the page has affiliate links but shows no affiliate disclosure",
     hint: "Japan's 2023 rules on undisclosed advertising require it: add affiliate.disclosure's sentence, or show it from the layout.",
   }),
+  servePortInUse: (host: string, port: number): Message => ({
+    message: `cannot serve on ${host}:${port}: the port is already in use`,
+    hint: "Stop the other server, or choose another port with --port (for example --port 4001).",
+  }),
+  serveListenFailed: (host: string, port: number, detail: string): Message => ({
+    message: `cannot serve on ${host}:${port}: ${detail}`,
+    hint: "Check the --host and --port values.",
+  }),
+  serveHostExposed: (host: string): Message => ({
+    message: `--host ${host} makes the development server reachable from other machines`,
+    hint: "It is meant for your own machine: it runs no access control. Leave out --host to serve on 127.0.0.1 only.",
+  }),
+  serveHostRejected: (host: string): Message => ({
+    message: `refused a request for host '${host}'`,
+    hint: "The development server answers only to localhost, IP addresses and the name given with --host (this blocks DNS rebinding).",
+  }),
 } as const;
