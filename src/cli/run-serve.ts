@@ -68,7 +68,7 @@ export async function runServe(command: CliCommand): Promise<number> {
   }
   if (session.initial.error !== undefined) reportRebuild(session.initial, command.quiet);
   else process.stdout.write(`${summary(session.initial)}\n`);
-  process.stdout.write(`kiji: serving ${session.server.url}${command.livereload ? " with live reload" : ""}; press Ctrl-C to stop\n`);
+  process.stdout.write(`kiji: serving at ${session.server.url} (live reload ${command.livereload ? "on" : "off"}). Press Ctrl-C to stop.\n`);
   if (command.open) openBrowser(session.server.url);
   await waitForStop();
   await session.close();

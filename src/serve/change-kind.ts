@@ -22,7 +22,7 @@ const CONFIG_NAMES = new Set(["_config.yml", "_config.yaml", "site.config.ts", "
 // moment later or skipped by Jekyll's own rules (leading '.' or '#', trailing '~'), so ignoring
 // it never makes the served site differ from a clean build.
 const EDITOR_FILES = [
-  /^\..*\.sw[a-p]$/,
+  /^\..*\.sw[a-z]$/,
   /^4913$/,
   /^\.#/,
   /^#.*#$/,

@@ -112,9 +112,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (site.error !== undefined && site.memory.size === 0) {
       const page = errorPage(site.error, livereload ? site.version : undefined);
       sendBody(res, 500, "text/html; charset=utf-8", Buffer.from(page));
-    } else if (!(site.memory.has("404.html") && (await sendOutput(res, "404.html", 404)))) {
-      sendText(res, 404, "404 Not Found");
+      return;
     }
+    // Jekyll's server looks for 404.html; under a "pretty" permalink style the page is 404/index.html.
+    for (const file of ["404.html", "404/index.html"]) if (site.memory.has(file) && (await sendOutput(res, file, 404))) return;
+    sendText(res, 404, "404 Not Found");
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -148,7 +150,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     hub.accept(req, socket, head, () => ({ version: site.version, error: site.errorMessage?.type === "error" ? site.errorMessage.error : undefined }));
   }
 
-  const server = http.createServer((req, res) => {
+  // Node checks header and request deadlines on this interval (30 s by default): keep it short.
+  const server = http.createServer({ connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs) }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.onError?.(error);
       if (!res.headersSent) sendText(res, 500, "500 Internal Server Error");
@@ -160,8 +163,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;
   server.on("upgrade", upgrade);
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 
