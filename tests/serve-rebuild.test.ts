@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
+import { build, createBuildCache, type MemorySite } from "../src/build/index.js";
+import { loadDocuments } from "../src/build/load-documents.js";
 import { classifyChange, createChangeBatcher, createDevSite, isEditorTempFile, type DevSite, type LiveMessage } from "../src/serve/index.js";
 import { removeDir } from "./helpers.js";
 import { NOW, cleanBuild, makeServeSite, materialize } from "./serve-helpers.js";
@@ -201,4 +203,32 @@ test("a burst of changes is handed over once, after the quiet time", async () =>
   assert.deepEqual(batches, [], "nothing while the burst goes on");
   await new Promise((resolve) => setTimeout(resolve, 120));
   assert.deepEqual(batches, [["a", "b", "c", "d"]]);
+});
+
+test("the dev server's text cache: unchanged files are not read again, changed and deleted ones are noticed", async () => {
+  const source = makeServeSite();
+  try {
+    const cache = createBuildCache();
+    const memory: MemorySite = new Map();
+    await build({ source, memory, cache, now: NOW, threads: 1 });
+    const first = cache.texts.get("_posts/2026-01-01-first.md");
+    assert.ok(first, "texts are kept by path");
+    // A stale entry for a file whose bytes changed behind the scan's back proves the read is skipped.
+    const file = path.join(source, "_posts/2026-01-01-first.md");
+    writeFileSync(file, "---\nlayout: post\ntitle: Changed\n---\nChanged.\n");
+    cache.texts.set("_posts/2026-01-01-first.md", { ...first, signature: "stale" });
+    const entry = { relativePath: "_posts/2026-01-01-first.md", absolutePath: file, kind: "post" as const, mtimeMs: 0, signature: "stale" };
+    const used = { documents: new Set<string>(), markdown: new Set<string>(), texts: new Set<string>() };
+    const options = { cache, used, excerptSeparator: "\n\n", markdownOptions: { headingIds: true }, rendererKey: "test", threads: 1 };
+    const [documents] = await loadDocuments([{ entries: [entry], isPost: true }], options);
+    assert.equal(documents?.[0]?.data.title, "First post");
+    // A real build scans the new size/mtime/ctime and reads the new text.
+    await build({ source, memory, cache, now: NOW, threads: 1 });
+    assert.match(String(memory.get("2026/01/01/first/index.html")), /<h1>Changed<\/h1>/);
+    rmSync(path.join(source, "_posts/2026-01-03-third.md"));
+    await build({ source, memory, cache, now: NOW, threads: 1 });
+    assert.ok(!cache.texts.has("_posts/2026-01-03-third.md"), "deleted files are swept");
+  } finally {
+    removeDir(source);
+  }
 });

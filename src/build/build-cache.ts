@@ -10,6 +10,13 @@ export interface CachedDocument {
   readonly bodyLine: number;
 }
 
+/** A document's text as last read, with the size/mtime/ctime signature the scan saw then. */
+export interface CachedText {
+  readonly signature: string;
+  readonly text: string;
+  readonly digest: string;
+}
+
 /**
  * Caches one build hands to the next (the dev server keeps one in memory; `kiji build` keeps
  * one in the cache folder). A value passed into build(), never module state, so two builds in
@@ -24,11 +31,16 @@ export interface BuildCache {
   readonly images: Map<string, Uint8Array>;
   /** Each post's related-post terms by digest of (title, excerpt, headings, body, field weights). */
   readonly terms: Map<string, PostTerms>;
+  /**
+   * Document texts by path, reused without reading the file while its signature holds. Kept in
+   * memory only (the dev server's rebuilds): the cache folder does not store it.
+   */
+  readonly texts: Map<string, CachedText>;
   /** What the last build wrote into the destination, so unchanged files are not rewritten. */
   outputs: ReadonlyMap<string, WrittenFile>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), texts: new Map(), outputs: new Map() };
 }

@@ -99,7 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   mark("config");
 
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
-  const used = { documents: new Set<string>(), markdown: new Set<string>(), terms: new Set<string>() };
+  const used = { documents: new Set<string>(), markdown: new Set<string>(), terms: new Set<string>(), texts: new Set<string>() };
   const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads });
   logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");

@@ -17,7 +17,7 @@ export interface LoadDocumentsOptions {
   /** False to parse front matter only, without rendering Markdown. Default: true. */
   readonly render?: boolean;
   /** Cache keys this build used, so the rest can be swept afterwards. */
-  readonly used: { readonly documents: Set<string>; readonly markdown: Set<string> };
+  readonly used: { readonly documents: Set<string>; readonly markdown: Set<string>; readonly texts?: Set<string> };
 }
 
 /** A group of entries of one kind. */
@@ -27,13 +27,27 @@ export interface DocumentGroup {
 }
 
 /**
+ * A document's text: from the cache while the file's size, mtime and ctime are those it was read
+ * at (the dev server rebuilds without reading 1,000 unchanged posts), else from disk.
+ */
+async function readText(entry: SourceEntry, options: LoadDocumentsOptions): Promise<{ text: string; digest: string }> {
+  const { texts } = options.cache;
+  options.used.texts?.add(entry.relativePath);
+  const cached = texts.get(entry.relativePath);
+  if (cached && entry.signature !== undefined && cached.signature === entry.signature) return cached;
+  const read = await readSourceText(entry, MAX_DOCUMENT_BYTES);
+  if (entry.signature !== undefined) texts.set(entry.relativePath, { signature: entry.signature, ...read });
+  return read;
+}
+
+/**
  * Reads documents and parses them, reusing the cache for files whose bytes did not change and
  * preparing the rest (front matter + Markdown) on every core. Returns one array per group.
  */
 export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<SourceDocument[][]> {
   const { cache, used } = options;
   const flat = groups.flatMap((group) => group.entries.map((entry) => ({ entry, isPost: group.isPost })));
-  const texts = await mapLimit(flat, READ_CONCURRENCY, ({ entry }) => readSourceText(entry, MAX_DOCUMENT_BYTES));
+  const texts = await mapLimit(flat, READ_CONCURRENCY, ({ entry }) => readText(entry, options));
   const misses: number[] = [];
   texts.forEach(({ digest }, index) => {
     used.documents.add(digest);
@@ -74,4 +88,5 @@ export function sweepCache(cache: BuildCache, used: LoadDocumentsOptions["used"]
   for (const key of cache.documents.keys()) if (!used.documents.has(key)) cache.documents.delete(key);
   for (const key of cache.markdown.keys()) if (!used.markdown.has(key)) cache.markdown.delete(key);
   for (const key of cache.terms.keys()) if (!used.terms.has(key)) cache.terms.delete(key);
+  for (const key of cache.texts.keys()) if (!used.texts?.has(key)) cache.texts.delete(key);
 }

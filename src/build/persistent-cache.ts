@@ -28,6 +28,7 @@ export async function loadPersistentCache(dir: string, key: string): Promise<Bui
       markdown: new Map(stored.markdown) as BuildCache["markdown"],
       images: new Map(),
       terms: new Map(stored.terms) as BuildCache["terms"],
+      texts: new Map(),
       outputs: new Map(stored.outputs) as BuildCache["outputs"],
     };
   } catch {

@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { build, createBuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
+import { build, createBuildCache, type BuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import { createLogger, toPosix, type LoggerOptions } from "../shared/index.js";
 import { classifyChange, type ChangeContext, type ChangeKind } from "./change-kind.js";
 import { describeError, type OverlayError } from "./overlay-error.js";
+import { createRebuildQueue } from "./rebuild-queue.js";
 import { diffSites, outputUrls, staticSources } from "./site-diff.js";
 
 /** What the dev server tells open browsers. */
@@ -66,139 +67,136 @@ export interface DevSite {
   rebuild(changedPaths: readonly string[]): Promise<RebuildOutcome>;
 }
 
+/** What a dev site remembers between rebuilds. */
+interface SiteState {
+  readonly options: DevSiteOptions;
+  /** Absolute source folder. */
+  readonly source: string;
+  readonly memory: MemorySite;
+  /** Random per process, so a browser notices a restarted server. */
+  readonly instance: string;
+  cache: BuildCache;
+  generation: number;
+  config: ResolvedConfig | undefined;
+  lastError: unknown;
+  hasBuilt: boolean;
+}
+
+const versionOf = (state: SiteState): string => `${state.instance}.${state.generation}`;
+
+function toRelative(state: SiteState, file: string): string {
+  return toPosix(path.isAbsolute(file) ? path.relative(state.source, file) : path.normalize(file));
+}
+
+/** Folders the build never reads: chokidar does not watch them and their changes start no build. */
+function ignoredFolders(state: SiteState): string[] {
+  const { config } = state;
+  const folders = [".git", "node_modules"];
+  if (config) {
+    folders.push(toPosix(path.relative(state.source, config.destination)));
+    folders.push(...config.exclude.filter((entry) => !/[*?[]/.test(entry)));
+  }
+  return folders.filter((folder) => !config?.include.includes(folder));
+}
+
+function changeContext(state: SiteState, statics: ReadonlySet<string>): ChangeContext {
+  return { configFiles: state.config?.configFiles ?? [], staticSources: statics, ignoredFolders: ignoredFolders(state) };
+}
+
+/** Announces a new version of the site: its changed pages, and its other changed files. */
+function publishUpdate(state: SiteState, files: readonly string[]): void {
+  state.generation++;
+  const baseurl = state.config?.baseurl ?? "";
+  const isPage = (file: string): boolean => /\.x?html?$/i.test(file);
+  state.options.onMessage?.({
+    type: "update",
+    version: versionOf(state),
+    pages: files.filter(isPage).flatMap((file) => outputUrls(file, baseurl)),
+    assets: files.filter((file) => !isPage(file)).map((file) => `${baseurl}/${file}`),
+  });
+}
+
+/** Runs build() into memory and announces what changed; never throws. */
+async function runBuild(state: SiteState, kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: ReadonlySet<string>, started: number): Promise<RebuildOutcome> {
+  const { options, memory } = state;
+  const before = new Map(memory);
+  const wasFailing = state.lastError !== undefined || !state.hasBuilt;
+  try {
+    const result = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger) });
+    Object.assign(state, { config: result.config, lastError: undefined, hasBuilt: true });
+    const changed = diffSites(before, memory, changedSources).filter((file) => !announced.has(file));
+    if (changed.length > 0 || wasFailing) publishUpdate(state, changed);
+    return { kinds, changed, result, ms: performance.now() - started };
+  } catch (error) {
+    state.lastError = error;
+    options.onMessage?.({ type: "error", error: describeError(error) });
+    return { kinds, changed: [], error, ms: performance.now() - started };
+  }
+}
+
+/** Static files changed in place: announce them at once (their bytes are read on request); the build follows. */
+async function announceStatic(state: SiteState, relative: readonly string[]): Promise<Set<string>> {
+  const outputs = staticSources(state.memory);
+  const files: string[] = [];
+  for (const file of relative) {
+    const absolute = path.join(state.source, file);
+    const output = outputs.get(absolute);
+    const exists = await fs.stat(absolute).then((stats) => stats.isFile(), () => false);
+    if (output === undefined || !exists) return new Set();
+    files.push(output);
+  }
+  publishUpdate(state, files);
+  return new Set(files);
+}
+
+/** One rebuild after `paths` changed: classify, take the fast path where one applies, then build. */
+async function rebuildAfter(state: SiteState, paths: readonly string[]): Promise<RebuildOutcome> {
+  const started = performance.now();
+  const context = changeContext(state, new Set([...staticSources(state.memory).keys()].map((file) => toRelative(state, file))));
+  const relative = [...new Set(paths.map((file) => toRelative(state, file)))].filter((file) => classifyChange(file, context) !== "ignored");
+  const kinds = relative.map((file) => classifyChange(file, context));
+  if (relative.length === 0) return { kinds: [], changed: [], ms: performance.now() - started };
+  // A config change restarts the build cleanly: every cache goes.
+  if (kinds.includes("config")) state.cache = createBuildCache();
+  const isStaticOnly = kinds.every((kind) => kind === "static") && state.lastError === undefined && state.hasBuilt;
+  const announced = isStaticOnly ? await announceStatic(state, relative) : new Set<string>();
+  return runBuild(state, kinds, new Set(relative.map((file) => path.join(state.source, file))), announced, started);
+}
+
 /** Creates a dev site; nothing is built until buildAll() or rebuild() is called. */
 export function createDevSite(options: DevSiteOptions): DevSite {
-  const source = path.resolve(options.build.source);
-  const memory: MemorySite = new Map();
-  let cache = createBuildCache();
-  let generation = 0;
-  const instance = randomBytes(4).toString("hex");
-  const version = (): string => `${instance}.${generation}`;
-  let config: ResolvedConfig | undefined;
-  let lastError: unknown;
-  let hasBuilt = false;
-  const emit = (message: LiveMessage): void => options.onMessage?.(message);
-  const toRelative = (file: string): string => toPosix(path.isAbsolute(file) ? path.relative(source, file) : path.normalize(file));
-
-  // Folders the build never reads: chokidar does not watch them and their changes start no build.
-  const ignoredFolders = (): string[] => {
-    const folders = [".git", "node_modules"];
-    if (config) {
-      folders.push(toPosix(path.relative(source, config.destination)));
-      folders.push(...config.exclude.filter((entry) => !/[*?[]/.test(entry)));
-    }
-    return folders.filter((folder) => !config?.include.includes(folder));
+  const state: SiteState = {
+    options,
+    source: path.resolve(options.build.source),
+    memory: new Map(),
+    instance: randomBytes(4).toString("hex"),
+    cache: createBuildCache(),
+    generation: 0,
+    config: undefined,
+    lastError: undefined,
+    hasBuilt: false,
   };
-  const changeContext = (statics: ReadonlySet<string>): ChangeContext => ({
-    configFiles: config?.configFiles ?? [],
-    staticSources: statics,
-    ignoredFolders: ignoredFolders(),
+  const queue = createRebuildQueue<RebuildOutcome>((paths, isFull) => {
+    if (!isFull) return rebuildAfter(state, paths);
+    state.cache = createBuildCache();
+    return runBuild(state, [], new Set(), new Set(), performance.now());
   });
-
-  const updateMessage = (files: readonly string[], baseurl: string): LiveMessage => {
-    const isPage = (file: string): boolean => /\.x?html?$/i.test(file);
-    return {
-      type: "update",
-      version: version(),
-      pages: files.filter(isPage).flatMap((file) => outputUrls(file, baseurl)),
-      assets: files.filter((file) => !isPage(file)).map((file) => `${baseurl}/${file}`),
-    };
-  };
-
-  /** Runs build() into memory and announces what changed; never throws. */
-  async function runBuild(kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: ReadonlySet<string>, started: number): Promise<RebuildOutcome> {
-    const before = new Map(memory);
-    const wasFailing = lastError !== undefined || !hasBuilt;
-    try {
-      const result = await build({ ...options.build, memory, cache, now: options.now?.(), logger: createLogger(options.logger) });
-      config = result.config;
-      lastError = undefined;
-      hasBuilt = true;
-      const changed = diffSites(before, memory, changedSources).filter((file) => !announced.has(file));
-      if (changed.length > 0 || wasFailing) {
-        generation++;
-        emit(updateMessage(changed, config!.baseurl));
-      }
-      return { kinds, changed, result, ms: performance.now() - started };
-    } catch (error) {
-      lastError = error;
-      emit({ type: "error", error: describeError(error) });
-      return { kinds, changed: [], error, ms: performance.now() - started };
-    }
-  }
-
-  /** Static files changed in place: announce them now (their bytes are read on request), build after. */
-  async function announceStatic(relative: readonly string[]): Promise<Set<string>> {
-    const outputs = staticSources(memory);
-    const files: string[] = [];
-    for (const file of relative) {
-      const absolute = path.join(source, file);
-      const output = outputs.get(absolute);
-      const exists = await fs.stat(absolute).then((stats) => stats.isFile(), () => false);
-      if (output === undefined || !exists) return new Set();
-      files.push(output);
-    }
-    generation++;
-    emit(updateMessage(files, config?.baseurl ?? ""));
-    return new Set(files);
-  }
-
-  async function runOnce(paths: readonly string[]): Promise<RebuildOutcome> {
-    const started = performance.now();
-    const context = changeContext(new Set([...staticSources(memory).keys()].map(toRelative)));
-    const relative = [...new Set(paths.map(toRelative))];
-    const kinds = relative.map((file) => classifyChange(file, context));
-    const relevant = relative.filter((_, i) => kinds[i] !== "ignored");
-    const relevantKinds = kinds.filter((kind) => kind !== "ignored");
-    if (relevant.length === 0) return { kinds: [], changed: [], ms: performance.now() - started };
-    // A config change restarts the build cleanly: every cache goes.
-    if (relevantKinds.includes("config")) cache = createBuildCache();
-    const isStaticOnly = relevantKinds.every((kind) => kind === "static") && lastError === undefined && hasBuilt;
-    const announced = isStaticOnly ? await announceStatic(relevant) : new Set<string>();
-    const changedSources = new Set(relevant.map((file) => path.join(source, file)));
-    return runBuild(relevantKinds, changedSources, announced, started);
-  }
-
-  // Rebuilds run one at a time; paths that arrive meanwhile are gathered into the next one.
-  let pending: string[] = [];
-  let pendingAll = false;
-  let waiters: Array<(outcome: RebuildOutcome) => void> = [];
-  let running = false;
-  async function drain(): Promise<void> {
-    running = true;
-    while (waiters.length > 0) {
-      const [paths, all, done] = [pending, pendingAll, waiters];
-      [pending, pendingAll, waiters] = [[], false, []];
-      if (all) cache = createBuildCache();
-      const outcome = all ? await runBuild([], new Set(), new Set(), performance.now()) : await runOnce(paths);
-      for (const resolve of done) resolve(outcome);
-    }
-    running = false;
-  }
-  const enqueue = (paths: readonly string[], all: boolean): Promise<RebuildOutcome> => {
-    pending.push(...paths);
-    pendingAll ||= all;
-    const promise = new Promise<RebuildOutcome>((resolve) => waiters.push(resolve));
-    if (!running) void drain();
-    return promise;
-  };
-
   return {
-    memory,
+    memory: state.memory,
     get version() {
-      return version();
+      return versionOf(state);
     },
     get config() {
-      return config;
+      return state.config;
     },
     get error() {
-      return lastError;
+      return state.lastError;
     },
     get errorMessage(): LiveMessage | undefined {
-      return lastError === undefined ? undefined : { type: "error", error: describeError(lastError) };
+      return state.lastError === undefined ? undefined : { type: "error", error: describeError(state.lastError) };
     },
-    isIgnored: (relativePath) => classifyChange(relativePath, changeContext(new Set())) === "ignored",
-    buildAll: () => enqueue([], true),
-    rebuild: (changedPaths) => enqueue(changedPaths, false),
+    isIgnored: (relativePath) => classifyChange(relativePath, changeContext(state, new Set())) === "ignored",
+    buildAll: () => queue.enqueue([], true),
+    rebuild: (changedPaths) => queue.enqueue(changedPaths, false),
   };
 }

@@ -54,7 +54,8 @@ async function listDir(state: ScanState, dir: string, relDir: string, applyFilte
 
 async function add(state: ScanState, kind: SourceKind, absolutePath: string, relativePath: string, extra: Partial<SourceEntry> = {}): Promise<void> {
   const stats = await fs.stat(absolutePath);
-  state.found[kind].push({ relativePath, absolutePath, kind, mtimeMs: stats.mtimeMs, ...extra });
+  const signature = `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+  state.found[kind].push({ relativePath, absolutePath, kind, mtimeMs: stats.mtimeMs, signature, ...extra });
 }
 
 /** Adds every file below a special folder (`_posts`, `_layouts` …), filtering special names as Jekyll's get_entries does. */

@@ -13,6 +13,8 @@ export interface SourceEntry {
   readonly collectionPath?: string;
   /** Modification time in ms (drafts without a date use it, as Jekyll does). */
   readonly mtimeMs: number;
+  /** Size, mtime and ctime as the scan saw them: while all three hold, the contents are the same (the dev server's text cache). */
+  readonly signature?: string;
 }
 
 /** Everything the scan found, by kind. */
