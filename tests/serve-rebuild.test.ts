@@ -146,7 +146,7 @@ test("editor temp files, the output folder and .git start no build; a CSS change
     const site = devSite(source, messages);
     await site.buildAll();
     const sent = messages.length;
-    const ignored = await site.rebuild([path.join(source, "_posts/.2026-01-01-first.md.swp"), path.join(source, "_site/index.html"), path.join(source, ".git/index"), path.join(source, "4913")]);
+    const ignored = await site.rebuild([path.join(source, "_posts/.2026-01-01-first.md.swp"), path.join(source, "_site/index.html"), path.join(source, ".git/index"), path.join(source, ".kiji-cache/cache.bin"), path.join(source, "4913")]);
     assert.deepEqual(ignored.kinds, []);
     assert.equal(ignored.result, undefined, "no build ran");
     assert.equal(messages.length, sent);

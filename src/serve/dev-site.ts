@@ -91,7 +91,8 @@ function toRelative(state: SiteState, file: string): string {
 /** Folders the build never reads: chokidar does not watch them and their changes start no build. */
 function ignoredFolders(state: SiteState): string[] {
   const { config } = state;
-  const folders = [".git", "node_modules"];
+  // .kiji-cache is kiji build's cache folder; serve keeps its caches in memory.
+  const folders = [".git", "node_modules", ".kiji-cache"];
   if (config) {
     folders.push(toPosix(path.relative(state.source, config.destination)));
     folders.push(...config.exclude.filter((entry) => !/[*?[]/.test(entry)));
