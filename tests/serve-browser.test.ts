@@ -69,3 +69,24 @@ test("in Chromium: a Markdown edit shows up without a manual reload, CSS swaps i
     removeDir(source);
   }
 });
+
+test("in Chromium: a site whose first build failed shows the error page at every URL, then the real page once fixed", { skip, timeout: 90_000 }, async () => {
+  const source = makeServeSite({ "_posts/2026-01-02-second.md": "---\nlayout: post\ntitle: [unclosed\n---\nx\n" });
+  const session = await startServe({ build: { source }, port: 0, now: () => NOW });
+  const { context, profile } = await launch();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    // A URL the fixed site will not have either: the error page must still give way to the site's 404 page.
+    const response = await page.goto(`${session.server.url}no/such/page/`);
+    assert.equal(response?.status(), 500);
+    await page.waitForSelector("kiji-error-overlay", { timeout: 15_000 });
+    assert.match(await overlayText(page), /_posts\/2026-01-02-second\.md:4:1/);
+    writeFileSync(path.join(source, "_posts/2026-01-02-second.md"), "---\nlayout: post\ntitle: Second post\n---\nFixed.\n");
+    await page.waitForFunction(`document.querySelector(".missing")?.textContent === "This page does not exist." && !document.querySelector("kiji-error-overlay")`, undefined, { timeout: 15_000 });
+  } finally {
+    await context.close();
+    await session.close();
+    removeDir(profile);
+    removeDir(source);
+  }
+});

@@ -79,6 +79,8 @@ export const CLIENT_SCRIPT = String.raw`(() => {
 
   function update(message) {
     hideError();
+    // The page served while no build had succeeded stands for every URL: any good build replaces it.
+    if (document.querySelector('meta[name="kiji-error-page"]')) return location.reload();
     const page = message.pages.includes(here());
     const css = message.assets.filter((p) => /\.css$/i.test(p));
     if (page || css.length < message.assets.length) location.reload();

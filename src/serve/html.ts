@@ -27,7 +27,7 @@ function escapeHtml(text: string): string {
 export function errorPage(error: unknown, version: string | undefined): string {
   const script = version === undefined ? "" : clientTag(version);
   return `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>kiji: build failed</title>${script}</head>
+<html><head><meta charset="utf-8"><meta name="kiji-error-page" content=""><title>kiji: build failed</title>${script}</head>
 <body><h1>kiji: the build failed</h1><pre>${escapeHtml(formatError(error))}</pre>
 <p>Fix the file and save; this page updates by itself.</p></body></html>
 `;
