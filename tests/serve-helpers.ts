@@ -19,7 +19,7 @@ export function makeServeSite(extra: Readonly<Record<string, string>> = {}): str
     "_posts/2026-01-03-third.md": "---\nlayout: post\ntitle: Third post\n---\nThe third post.\n",
     "index.html": "---\nlayout: default\ntitle: Home\n---\n<ul>{% for post in site.posts %}<li><a href=\"{{ post.url }}\">{{ post.title }}</a></li>{% endfor %}</ul>\n",
     "about.md": "---\nlayout: default\ntitle: About\npermalink: /about/\n---\nAbout this blog.\n",
-    "404.html": "---\nlayout: default\ntitle: Not found\n---\n<p class=\"missing\">This page does not exist.</p>\n",
+    "404.html": "---\nlayout: default\ntitle: Not found\npermalink: /404.html\n---\n<p class=\"missing\">This page does not exist.</p>\n",
     "assets/site.css": "body { color: black; }\n",
     "assets/logo.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
     ...extra,

@@ -59,7 +59,7 @@ test("folders redirect to their slash form; the base URL itself and / redirect i
   assert.equal((await get("/other/")).status, 404, "outside the base URL");
 });
 
-test("missing pages get the site's 404 page with status 404 (404.html, or 404/index.html under pretty permalinks)", async () => {
+test("missing pages get the site's 404.html with status 404", async () => {
   const missing = await get("/blog/no/such/page/");
   assert.equal(missing.status, 404);
   assert.match(missing.text, /This page does not exist\./);

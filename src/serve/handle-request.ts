@@ -66,9 +66,8 @@ async function sendMissing(context: RequestContext, res: ServerResponse): Promis
     const page = errorPage(site.error, context.livereload ? site.version : undefined);
     return sendBody(res, 500, "text/html; charset=utf-8", Buffer.from(page));
   }
-  // Jekyll's server looks for 404.html; under a "pretty" permalink style the page is 404/index.html.
-  for (const file of ["404.html", "404/index.html"]) if (site.memory.has(file) && (await sendOutput(context, res, file, 404))) return;
-  sendText(res, 404, "404 Not Found");
+  // 404.html, as Jekyll's server and GitHub Pages answer unknown URLs (kiji writes one if the site has none).
+  if (!(site.memory.has("404.html") && (await sendOutput(context, res, "404.html", 404)))) sendText(res, 404, "404 Not Found");
 }
 
 /** Serves a decoded path from the in-memory site, under the base URL, as Jekyll's servlet does. */
