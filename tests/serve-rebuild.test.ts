@@ -206,7 +206,7 @@ test("a burst of changes is handed over once, after the quiet time", async () =>
   assert.deepEqual(batches, [["a", "b", "c", "d"]]);
 });
 
-test("the dev server's text cache: unchanged files are not read again, changed and deleted ones are noticed", async () => {
+test("the dev server's text and Markdown-key caches: unchanged files are not read or hashed again, changed and deleted ones are noticed", async () => {
   const source = makeServeSite();
   try {
     const cache = createBuildCache();
@@ -214,6 +214,8 @@ test("the dev server's text cache: unchanged files are not read again, changed a
     await build({ source, memory, cache, now: NOW, threads: 1 });
     const first = cache.texts.get("_posts/2026-01-01-first.md");
     assert.ok(first, "texts are kept by path");
+    const markdownKeys = cache.markdownKeys.size;
+    assert.ok(markdownKeys > 0, "Markdown keys are remembered by text");
     // A stale entry for a file whose bytes changed behind the scan's back proves the read is skipped.
     const file = path.join(source, "_posts/2026-01-01-first.md");
     writeFileSync(file, "---\nlayout: post\ntitle: Changed\n---\nChanged.\n");
@@ -226,6 +228,7 @@ test("the dev server's text cache: unchanged files are not read again, changed a
     // A real build scans the new size/mtime/ctime and reads the new text.
     await build({ source, memory, cache, now: NOW, threads: 1 });
     assert.match(String(memory.get("2026/01/01/first/index.html")), /<h1>Changed<\/h1>/);
+    assert.equal(cache.markdownKeys.size, markdownKeys, "the old text's key is swept, the new one kept");
     rmSync(path.join(source, "_posts/2026-01-03-third.md"));
     await build({ source, memory, cache, now: NOW, threads: 1 });
     assert.ok(!cache.texts.has("_posts/2026-01-03-third.md"), "deleted files are swept");

@@ -36,11 +36,16 @@ export interface BuildCache {
    * memory only (the dev server's rebuilds): the cache folder does not store it.
    */
   readonly texts: Map<string, CachedText>;
+  /**
+   * Markdown cache keys by the Markdown text itself, so an unchanged body (the same string the
+   * text cache handed back) is not hashed again on every rebuild. In memory only, like `texts`.
+   */
+  readonly markdownKeys: Map<string, string>;
   /** What the last build wrote into the destination, so unchanged files are not rewritten. */
   outputs: ReadonlyMap<string, WrittenFile>;
 }
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), texts: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), texts: new Map(), markdownKeys: new Map(), outputs: new Map() };
 }

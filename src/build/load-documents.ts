@@ -88,5 +88,6 @@ export function sweepCache(cache: BuildCache, used: LoadDocumentsOptions["used"]
   for (const key of cache.documents.keys()) if (!used.documents.has(key)) cache.documents.delete(key);
   for (const key of cache.markdown.keys()) if (!used.markdown.has(key)) cache.markdown.delete(key);
   for (const key of cache.terms.keys()) if (!used.terms.has(key)) cache.terms.delete(key);
+  for (const [text, key] of cache.markdownKeys) if (!used.markdown.has(key)) cache.markdownKeys.delete(text);
   for (const key of cache.texts.keys()) if (!used.texts?.has(key)) cache.texts.delete(key);
 }

@@ -29,6 +29,7 @@ export async function loadPersistentCache(dir: string, key: string): Promise<Bui
       images: new Map(),
       terms: new Map(stored.terms) as BuildCache["terms"],
       texts: new Map(),
+      markdownKeys: new Map(),
       outputs: new Map(stored.outputs) as BuildCache["outputs"],
     };
   } catch {

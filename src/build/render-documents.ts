@@ -27,7 +27,9 @@ interface Converted {
 }
 
 function renderCached(markdown: string, input: ConvertInput, file: string, line: number): Converted {
-  const key = markdownKey(input.rendererKey, markdown);
+  const { markdownKeys } = input.cache;
+  let key = markdownKeys.get(markdown);
+  if (key === undefined) markdownKeys.set(markdown, (key = markdownKey(input.rendererKey, markdown)));
   input.usedMarkdown.add(key);
   let rendered = input.cache.markdown.get(key);
   if (!rendered) {
