@@ -91,3 +91,15 @@ test("a file that is not UTF-8 text in _posts is an error", () => {
     removeDir(site);
   }
 });
+
+test("a missing include is an error naming the template and line", () => {
+  expectFailedRebuild(
+    { "_layouts/post.html": "---\n---\n<p>ok</p>\n{% include \"nosuch.html\" %}\n" },
+    /_layouts\/post\.html.*template error: .*nosuch\.html/,
+  );
+});
+
+test("YAML nested too deeply is refused", () => {
+  const deep = `${Array.from({ length: 80 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} x`;
+  expectFailedRebuild({ "_posts/2026-02-19-first.md": `---\nlayout: post\n${deep}\n---\nHello\n` }, /_posts\/2026-02-19-first\.md:\d+: invalid YAML: nested more than 64 levels deep/);
+});
