@@ -1,5 +1,7 @@
 import type { MigrationReport } from "./migrate-blocks.js";
 
+const REASONS = { marker: "marker", repeat: "repeats", fragment: "cut piece of", break: "break" } as const;
+
 /** The migration report for a terminal: per post what moved, what was dropped, what to look at. */
 export function formatMigrationText(report: MigrationReport): string {
   const lines: string[] = [];
@@ -9,11 +11,11 @@ export function formatMigrationText(report: MigrationReport): string {
     for (const dead of post.deadRelated) lines.push(`  related: dropped line ${dead.line}: ${dead.text} (no such post)`);
     if (post.books.length > 0) lines.push(`  books: ${post.books.map((book) => book.asin).join(", ")}`);
     if (post.removedCta) lines.push("  cta: removed (the layout shows the category's CTA)");
-    if (post.tail?.action === "removed") {
-      lines.push(`  ---END--- at line ${post.tail.line}: removed the tail (${Math.round(post.tail.repeatedShare * 100)}% repeats earlier text)`);
-      for (const text of post.tail.lostText) lines.push(`    text found only in the tail, line ${text.line}: ${text.text}`);
-    } else if (post.tail) {
-      lines.push(`  ---END--- at line ${post.tail.line}: kept the text after it (${Math.round(post.tail.repeatedShare * 100)}% repeats), removed the markers`);
+    if (post.tail) {
+      const count = (reason: string): number => post.tail!.removed.filter((r) => r.reason === reason).length;
+      lines.push(`  ---END--- at line ${post.tail.line}: removed ${count("marker")} marker(s), ${count("repeat")} repeated block(s), ${count("fragment")} cut fragment(s); kept ${post.tail.kept.length} block(s) found only after it`);
+      for (const r of post.tail.removed) if (r.reason !== "marker") lines.push(`    removed line ${r.line} (${REASONS[r.reason]}${r.ofLine === undefined ? "" : ` line ${r.ofLine}`}): ${r.text}`);
+      for (const text of post.tail.kept) lines.push(`    kept line ${text.line} (new text): ${text.text}`);
     }
     for (const repeat of post.repeats) lines.push(`  repeated paragraph, line ${repeat.line}: ${repeat.text}`);
   }

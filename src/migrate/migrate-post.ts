@@ -1,5 +1,6 @@
-import { analyzeTail, findRepeatedBlocks, normalizeBlock, scanMarkdown, type FoundLink, type TextBlock } from "../check/index.js";
+import { findRepeatedBlocks, normalizeBlock, scanMarkdown, type FoundLink, type TextBlock } from "../check/index.js";
 import type { SourceDocument } from "../source/index.js";
+import { cleanTail, type RemovedBlock } from "./clean-tail.js";
 import { listValues, setFrontMatterList } from "./front-matter-edit.js";
 import { findPastedBlocks, type PastedBook } from "./pasted-blocks.js";
 
@@ -11,6 +12,21 @@ export interface PostMigrationInput {
   readonly disclosure: string;
   /** Remove paragraphs that repeat earlier ones word for word. */
   readonly dedupe: boolean;
+}
+
+/** A block removed from the tail: why, and (for a repeat or a fragment) the line of the kept block it repeats or was cut from. */
+export interface RemovedText extends TextAt {
+  readonly reason: RemovedBlock["reason"];
+  readonly ofLine: number | undefined;
+}
+
+/** What cleaning the text after the first `---END---` line did. */
+export interface TailReport {
+  /** The line of the first marker. */
+  readonly line: number;
+  readonly removed: readonly RemovedText[];
+  /** Text found only after the marker: kept, in order, at the end of the article. */
+  readonly kept: readonly TextAt[];
 }
 
 /** A block of text, named by its line in the original file. */
@@ -28,8 +44,8 @@ export interface PostMigration {
   readonly deadRelated: readonly TextAt[];
   readonly books: readonly PastedBook[];
   readonly removedCta: boolean;
-  /** "removed" when the tail repeated earlier text, "kept" when only its markers went, undefined without a marker. */
-  readonly tail: { readonly action: "removed" | "kept"; readonly line: number; readonly repeatedShare: number; readonly lostText: readonly TextAt[] } | undefined;
+  /** What went after the first `---END---` (markers, repeats, cut fragments) and the new text kept there; undefined without a marker. */
+  readonly tail: TailReport | undefined;
   /** Paragraphs that repeat earlier ones word for word (removed only with dedupe). */
   readonly repeats: readonly TextAt[];
 }
@@ -84,8 +100,8 @@ function merge(existing: readonly string[], added: readonly string[]): string[] 
 
 /**
  * Migrates one post's text: pasted related list → `related:` pins (posts that exist), book block →
- * `books:` ASINs, CTA and disclosure dropped, a tail after `---END---` that repeats earlier text
- * removed (or, when it is new text, only its markers and the cut pieces around them), and repeated
+ * `books:` ASINs, CTA and disclosure dropped, after `---END---` the markers, repeated blocks and cut
+ * fragments removed while every new block stays in order (see cleanTail), and repeated
  * paragraphs listed — removed with `dedupe`. Running it on its own output changes nothing.
  */
 export function migratePost(input: PostMigrationInput): PostMigration {
@@ -95,9 +111,8 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const underlines = new Set(pasted.underlines);
   const blocks = scanned.blocks.map((block) => (block.isSetext && underlines.has(block.endLine) ? asParagraph(block) : block));
   const remove = new Set(pasted.blocks);
-  const tail = analyzeTail(blocks);
-  if (tail?.isRepeat) for (const block of blocks.filter((b) => b.line >= tail.marker.line)) remove.add(block);
-  else if (tail) for (const block of [...tail.markers, ...tail.fragments]) remove.add(block);
+  const tail = cleanTail(blocks, remove);
+  for (const { block } of tail?.removed ?? []) remove.add(block);
   const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
   if (input.dedupe) {
     for (const block of repeated) remove.add(block);
@@ -109,9 +124,11 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines)}`;
   if (pinned.length > 0) after = setFrontMatterList(after, document.bodyLine, "related", merge(listValues(document.data.related), pinned));
   if (pasted.books.length > 0) after = setFrontMatterList(after, document.bodyLine, "books", merge(listValues(document.data.books), pasted.books.map((b) => b.asin)));
-  const tailReport = tail && tail.blocks.length + tail.markers.length > 0
-    ? { action: tail.isRepeat ? ("removed" as const) : ("kept" as const), line: tail.marker.line, repeatedShare: tail.repeatedShare, lostText: tail.isRepeat ? tail.newBlocks.map(at) : [] }
-    : undefined;
+  const tailReport = tail && {
+    line: tail.marker.line,
+    removed: tail.removed.map((r) => ({ ...at(r.block), reason: r.reason, ofLine: r.of?.line })),
+    kept: tail.kept.map(at),
+  };
   return {
     file: document.entry.relativePath,
     before: document.text,
