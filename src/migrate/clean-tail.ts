@@ -16,16 +16,26 @@ export interface TailCleanup {
   readonly removed: readonly RemovedBlock[];
   /** Blocks after the first marker whose text appears nowhere kept before them: they stay, in order. */
   readonly kept: readonly TextBlock[];
+  /** Kept tail blocks that extend an earlier block (it is a strict prefix of theirs): each takes that block's place, keyed by it. */
+  readonly extending: ReadonlyMap<TextBlock, TextBlock>;
 }
 
+// Text this long (white space ignored) that occurs anywhere in the kept text repeats it; shorter text must equal a kept block.
+const MIN_CONTAINED_LENGTH = 20;
+// An earlier block this long or longer that a tail block extends is an earlier, cut-off version of it.
+const MIN_EXTENDED_LENGTH = 20;
+
+const isExtendedBy = (shorter: string, longer: string): boolean => shorter.length >= MIN_EXTENDED_LENGTH && shorter.length < longer.length && longer.startsWith(shorter);
 const isCutPieceOf = (piece: string, whole: string): boolean => piece.length < whole.length && (whole.startsWith(piece) || whole.endsWith(piece));
 
 /**
  * Cleans what follows the first `---END---` line without losing text: every marker goes, every
- * block whose text (white space ignored) repeats a block kept above it goes, and the first
+ * block whose text (white space ignored) repeats a block kept above it, or occurs in the kept text
+ * (a paragraph the pipeline made of two, a piece of one), goes, and the first
  * occurrence of each new block stays where it is — after the article body, as its continuation.
  * A block next to a marker that is a strict prefix or suffix of a kept block (a paragraph or
- * heading the marker cut in two) goes too. `ignored` are blocks already removed (pasted blocks).
+ * heading the marker cut in two) goes too, and a tail block that extends an earlier block (a
+ * list item or paragraph the pipeline had cut short) takes that block's place. `ignored` are blocks already removed (pasted blocks).
  * Undefined when the document has no marker.
  */
 export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<TextBlock>): TailCleanup | undefined {
@@ -33,16 +43,31 @@ export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<Tex
   if (first === -1) return undefined;
   const keyed = new Map<string, TextBlock>();
   const removed = new Map<TextBlock, RemovedBlock>();
+  const text = { joined: "", starts: [] as { at: number; block: TextBlock }[] };
+  const keep = (key: string, block: TextBlock): void => {
+    keyed.set(key, block);
+    text.starts.push({ at: text.joined.length, block });
+    text.joined += key;
+  };
+  /** The kept block a key repeats: one equal to it or, for text long enough, the one where it occurs in the kept text (even across blocks). */
+  const repeatOf = (key: string): TextBlock | undefined => {
+    const equal = keyed.get(key);
+    if (equal || key.length < MIN_CONTAINED_LENGTH) return equal;
+    const at = text.joined.indexOf(key);
+    return at === -1 ? undefined : text.starts.findLast((start) => start.at <= at)!.block;
+  };
   blocks.forEach((block, i) => {
     if (ignored.has(block)) return;
     const key = normalizeBlock(block.text);
-    const earlier = keyed.get(key);
     if (i < first) {
-      if (!earlier) keyed.set(key, block);
-    } else if (block.kind === "end-marker") removed.set(block, { block, of: undefined, reason: "marker" });
+      if (!keyed.has(key)) keep(key, block);
+      return;
+    }
+    const earlier = block.kind === "end-marker" || block.kind === "break" || key === "" ? undefined : repeatOf(key);
+    if (block.kind === "end-marker") removed.set(block, { block, of: undefined, reason: "marker" });
     else if (block.kind === "break" || key === "") removed.set(block, { block, of: undefined, reason: "break" });
     else if (earlier) removed.set(block, { block, of: earlier, reason: "repeat" });
-    else keyed.set(key, block);
+    else keep(key, block);
   });
   const kept = [...keyed.values()];
   blocks.forEach((block, i) => {
@@ -52,10 +77,20 @@ export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<Tex
     const whole = kept.find((other) => other !== block && isCutPieceOf(key, normalizeBlock(other.text)));
     if (whole) removed.set(block, { block, of: whole, reason: "fragment" });
   });
+  const extending = new Map<TextBlock, TextBlock>();
+  for (const block of blocks.slice(first + 1)) {
+    if (removed.has(block) || ignored.has(block)) continue;
+    const key = normalizeBlock(block.text);
+    const shorter = kept.find((other) => other.line < block.line && other.kind === block.kind && !removed.has(other) && !extending.has(other) && isExtendedBy(normalizeBlock(other.text), key));
+    if (!shorter) continue;
+    extending.set(shorter, block);
+    removed.set(shorter, { block: shorter, of: block, reason: "fragment" });
+  }
   const order = new Map(blocks.map((block, index) => [block, index]));
   return {
     marker: blocks[first]!,
     removed: [...removed.values()].sort((a, b) => order.get(a.block)! - order.get(b.block)!),
     kept: blocks.slice(first + 1).filter((block) => !removed.has(block) && !ignored.has(block)),
+    extending,
   };
 }

@@ -15,7 +15,7 @@ export function formatMigrationText(report: MigrationReport): string {
       const count = (reason: string): number => post.tail!.removed.filter((r) => r.reason === reason).length;
       lines.push(`  ---END--- at line ${post.tail.line}: removed ${count("marker")} marker(s), ${count("repeat")} repeated block(s), ${count("fragment")} cut fragment(s); kept ${post.tail.kept.length} block(s) found only after it`);
       for (const r of post.tail.removed) if (r.reason !== "marker") lines.push(`    removed line ${r.line} (${REASONS[r.reason]}${r.ofLine === undefined ? "" : ` line ${r.ofLine}`}): ${r.text}`);
-      for (const text of post.tail.kept) lines.push(`    kept line ${text.line} (new text): ${text.text}`);
+      for (const text of post.tail.kept) lines.push(`    kept line ${text.line} (new text${text.inPlaceOf === undefined ? "" : `, in place of line ${text.inPlaceOf}`}): ${text.text}`);
     }
     for (const repeat of post.repeats) lines.push(`  repeated paragraph, line ${repeat.line}: ${repeat.text}`);
   }

@@ -25,8 +25,8 @@ export interface TailReport {
   /** The line of the first marker. */
   readonly line: number;
   readonly removed: readonly RemovedText[];
-  /** Text found only after the marker: kept, in order, at the end of the article. */
-  readonly kept: readonly TextAt[];
+  /** Text found only after the marker: kept, in order, at the end of the article — or in place of the earlier, shorter version it extends. */
+  readonly kept: readonly (TextAt & { readonly inPlaceOf: number | undefined })[];
 }
 
 /** A block of text, named by its line in the original file. */
@@ -72,13 +72,22 @@ function emptiedHeadings(blocks: readonly TextBlock[], removed: ReadonlySet<Text
   return out;
 }
 
-/** The body with the given blocks' lines (and `extra` lines) dropped; blank lines left doubled by a removal become one. */
-function dropLines(text: string, firstLine: number, blocks: ReadonlySet<TextBlock>, extra: readonly number[]): string {
+/**
+ * The body with the given blocks' lines (and `extra` lines) dropped — a dropped block's first line
+ * that `replace` names gets that text instead — and blank lines left doubled by a removal made one.
+ */
+function dropLines(text: string, firstLine: number, blocks: ReadonlySet<TextBlock>, extra: readonly number[], replace: ReadonlyMap<number, string>): string {
   const drop = new Set<number>(extra);
   for (const block of blocks) for (let line = block.line; line <= block.endLine; line++) drop.add(line);
   const out: string[] = [];
   let dropped = false;
   text.split("\n").forEach((line, i) => {
+    const replacement = replace.get(firstLine + i);
+    if (replacement !== undefined) {
+      out.push(...replacement.split("\n"));
+      dropped = false;
+      return;
+    }
     if (drop.has(firstLine + i)) {
       dropped = true;
       return;
@@ -113,6 +122,8 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const remove = new Set(pasted.blocks);
   const tail = cleanTail(blocks, remove);
   for (const { block } of tail?.removed ?? []) remove.add(block);
+  const extending = [...(tail?.extending ?? [])];
+  for (const [, longer] of extending) remove.add(longer);
   const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
   if (input.dedupe) {
     for (const block of repeated) remove.add(block);
@@ -121,13 +132,13 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const resolved = pasted.related.map((link) => ({ link, url: input.postUrlOf(link) }));
   const pinned = resolved.filter((r) => r.url !== undefined).map((r) => r.link.href);
   const bodyStart = document.text.split("\n").slice(0, document.bodyLine - 1).join("\n");
-  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines)}`;
+  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines, new Map(extending.map(([shorter, longer]) => [shorter.line, longer.text])))}`;
   if (pinned.length > 0) after = setFrontMatterList(after, document.bodyLine, "related", merge(listValues(document.data.related), pinned));
   if (pasted.books.length > 0) after = setFrontMatterList(after, document.bodyLine, "books", merge(listValues(document.data.books), pasted.books.map((b) => b.asin)));
   const tailReport = tail && {
     line: tail.marker.line,
     removed: tail.removed.map((r) => ({ ...at(r.block), reason: r.reason, ofLine: r.of?.line })),
-    kept: tail.kept.map(at),
+    kept: tail.kept.map((block) => ({ ...at(block), inPlaceOf: extending.find(([, longer]) => longer === block)?.[0].line })),
   };
   return {
     file: document.entry.relativePath,
