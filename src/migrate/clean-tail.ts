@@ -18,6 +18,17 @@ export interface TailCleanup {
   readonly kept: readonly TextBlock[];
   /** Kept tail blocks that extend an earlier block (it is a strict prefix of theirs): each takes that block's place, keyed by it. */
   readonly extending: ReadonlyMap<TextBlock, TextBlock>;
+  /** Where the article ends when it closes with a references list (the list, its label and the `---` above): the kept tail text goes before it. */
+  readonly references: TextBlock | undefined;
+}
+
+const REFERENCES = /^(?:#{1,6}\s*)?(?:\*\*)?(?:参考文献|参考資料|参考|出典|References|Sources)(?:\*\*)?[:：]?\s*$/;
+
+/** The start of a references list closing the kept text before the marker: its label (or the `---` right above it). */
+function referencesAt(body: readonly TextBlock[]): TextBlock | undefined {
+  const label = body.findLastIndex((block) => REFERENCES.test(block.text.trim()));
+  if (label === -1 || !body.slice(label + 1).every((block) => block.kind === "list-item")) return undefined;
+  return body[label - 1]?.kind === "break" ? body[label - 1] : body[label];
 }
 
 // Text this long (white space ignored) that occurs anywhere in the kept text repeats it; shorter text must equal a kept block.
@@ -92,5 +103,6 @@ export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<Tex
     removed: [...removed.values()].sort((a, b) => order.get(a.block)! - order.get(b.block)!),
     kept: blocks.slice(first + 1).filter((block) => !removed.has(block) && !ignored.has(block)),
     extending,
+    references: referencesAt(blocks.slice(0, first).filter((block) => !ignored.has(block) && !removed.has(block))),
   };
 }

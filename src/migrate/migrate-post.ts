@@ -103,6 +103,11 @@ function dropLines(text: string, firstLine: number, blocks: ReadonlySet<TextBloc
   return out.join("\n");
 }
 
+/** Blocks' text as written, list items that were adjacent kept in one list. */
+function joinBlocks(blocks: readonly TextBlock[]): string {
+  return blocks.map((block, i) => (i > 0 && blocks[i - 1]!.endLine + 1 === block.line ? "\n" : i > 0 ? "\n\n" : "") + block.text).join("");
+}
+
 function merge(existing: readonly string[], added: readonly string[]): string[] {
   return [...new Set([...existing, ...added])];
 }
@@ -124,6 +129,17 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   for (const { block } of tail?.removed ?? []) remove.add(block);
   const extending = [...(tail?.extending ?? [])];
   for (const [, longer] of extending) remove.add(longer);
+  const replace = new Map(extending.map(([shorter, longer]) => [shorter.line, longer.text]));
+  if (tail?.references) {
+    const longerOf = new Map(extending);
+    const moved = blocks.filter((b) => b.line > tail.marker.line && (longerOf.has(b) || !remove.has(b)));
+    for (const block of moved) {
+      remove.add(block);
+      replace.delete(block.line);
+    }
+    const texts = moved.map((block) => ({ ...block, text: longerOf.get(block)?.text ?? block.text }));
+    if (moved.length > 0) replace.set(tail.references.line, `${joinBlocks(texts)}\n\n${tail.references.text.split("\n")[0]}`);
+  }
   const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
   if (input.dedupe) {
     for (const block of repeated) remove.add(block);
@@ -132,7 +148,7 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const resolved = pasted.related.map((link) => ({ link, url: input.postUrlOf(link) }));
   const pinned = resolved.filter((r) => r.url !== undefined).map((r) => r.link.href);
   const bodyStart = document.text.split("\n").slice(0, document.bodyLine - 1).join("\n");
-  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines, new Map(extending.map(([shorter, longer]) => [shorter.line, longer.text])))}`;
+  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines, replace)}`;
   if (pinned.length > 0) after = setFrontMatterList(after, document.bodyLine, "related", merge(listValues(document.data.related), pinned));
   if (pasted.books.length > 0) after = setFrontMatterList(after, document.bodyLine, "books", merge(listValues(document.data.books), pasted.books.map((b) => b.asin)));
   const tailReport = tail && {
