@@ -1,7 +1,9 @@
 import { findRepeatedBlocks, normalizeBlock, scanMarkdown, type FoundLink, type TextBlock } from "../check/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { cleanTail, type RemovedBlock } from "./clean-tail.js";
+import { AT_END, dropLines, joinBlocks } from "./edit-lines.js";
 import { listValues, setFrontMatterList } from "./front-matter-edit.js";
+import { placeTail } from "./place-tail.js";
 import { findPastedBlocks, type PastedBook } from "./pasted-blocks.js";
 
 /** What migrating one post needs to know about the site. */
@@ -72,42 +74,6 @@ function emptiedHeadings(blocks: readonly TextBlock[], removed: ReadonlySet<Text
   return out;
 }
 
-/**
- * The body with the given blocks' lines (and `extra` lines) dropped — a dropped block's first line
- * that `replace` names gets that text instead — and blank lines left doubled by a removal made one.
- */
-function dropLines(text: string, firstLine: number, blocks: ReadonlySet<TextBlock>, extra: readonly number[], replace: ReadonlyMap<number, string>): string {
-  const drop = new Set<number>(extra);
-  for (const block of blocks) for (let line = block.line; line <= block.endLine; line++) drop.add(line);
-  const out: string[] = [];
-  let dropped = false;
-  text.split("\n").forEach((line, i) => {
-    const replacement = replace.get(firstLine + i);
-    if (replacement !== undefined) {
-      out.push(...replacement.split("\n"));
-      dropped = false;
-      return;
-    }
-    if (drop.has(firstLine + i)) {
-      dropped = true;
-      return;
-    }
-    if (line.trim() === "" && dropped && (out.length === 0 || out.at(-1)!.trim() === "")) return;
-    if (line.trim() !== "") dropped = false;
-    out.push(line);
-  });
-  if (dropped) {
-    while (out.length > 0 && out.at(-1)!.trim() === "") out.pop();
-    out.push("");
-  }
-  return out.join("\n");
-}
-
-/** Blocks' text as written, list items that were adjacent kept in one list. */
-function joinBlocks(blocks: readonly TextBlock[]): string {
-  return blocks.map((block, i) => (i > 0 && blocks[i - 1]!.endLine + 1 === block.line ? "\n" : i > 0 ? "\n\n" : "") + block.text).join("");
-}
-
 function merge(existing: readonly string[], added: readonly string[]): string[] {
   return [...new Set([...existing, ...added])];
 }
@@ -130,15 +96,17 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const extending = [...(tail?.extending ?? [])];
   for (const [, longer] of extending) remove.add(longer);
   const replace = new Map(extending.map(([shorter, longer]) => [shorter.line, longer.text]));
-  if (tail?.references) {
+  const insert = new Map<number, string>();
+  if (tail) {
     const longerOf = new Map(extending);
-    const moved = blocks.filter((b) => b.line > tail.marker.line && (longerOf.has(b) || !remove.has(b)));
-    for (const block of moved) {
-      remove.add(block);
-      replace.delete(block.line);
+    const body = blocks.filter((block) => block.line < tail.marker.line && !remove.has(block));
+    for (const [target, group] of placeTail(blocks, tail, body, new Set(longerOf.values()))) {
+      for (const block of group) {
+        remove.add(block);
+        replace.delete(block.line);
+      }
+      insert.set(target?.line ?? AT_END, joinBlocks(group.map((block) => ({ ...block, text: longerOf.get(block)?.text ?? block.text }))));
     }
-    const texts = moved.map((block) => ({ ...block, text: longerOf.get(block)?.text ?? block.text }));
-    if (moved.length > 0) replace.set(tail.references.line, `${joinBlocks(texts)}\n\n${tail.references.text.split("\n")[0]}`);
   }
   const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
   if (input.dedupe) {
@@ -148,7 +116,7 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const resolved = pasted.related.map((link) => ({ link, url: input.postUrlOf(link) }));
   const pinned = resolved.filter((r) => r.url !== undefined).map((r) => r.link.href);
   const bodyStart = document.text.split("\n").slice(0, document.bodyLine - 1).join("\n");
-  let after = `${bodyStart}\n${dropLines(document.body, document.bodyLine, remove, pasted.underlines, replace)}`;
+  let after = `${bodyStart}\n${dropLines(document.body, { firstLine: document.bodyLine, blocks: remove, lines: pasted.underlines, replace, insert })}`;
   if (pinned.length > 0) after = setFrontMatterList(after, document.bodyLine, "related", merge(listValues(document.data.related), pinned));
   if (pasted.books.length > 0) after = setFrontMatterList(after, document.bodyLine, "books", merge(listValues(document.data.books), pasted.books.map((b) => b.asin)));
   const tailReport = tail && {
