@@ -3,11 +3,10 @@ import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { checkSite } from "../src/check/index.js";
-import { REPO_ROOT, makeSite, removeDir } from "./helpers.js";
+import { REPO_ROOT, SEED_POSTS, makeSite, removeDir } from "./helpers.js";
 
 // The five posts exactly as the writing pipeline produced them (../shared/fixtures/seed-blog), with
 // the blog's settings: what check must find there is what a reader of those posts runs into.
-const SEED_POSTS = path.join(REPO_ROOT, "../shared/fixtures/seed-blog/_posts");
 const CONFIG = [
   "timezone: Asia/Tokyo",
   "permalink: /:year/:month/:day/:title/",

@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 
 /** The repository root (tests run from dist/tests). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The blog's five posts as the old writing pipeline published them (the blog's `_posts/` holds them migrated). */
+export const SEED_POSTS = path.join(REPO_ROOT, "../shared/fixtures/seed-blog/_posts");
 
 /** Writes `files` (path → text) into a new temporary folder and returns its path. */
 export function makeSite(files: Readonly<Record<string, string | Uint8Array>>): string {

@@ -9,7 +9,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { createMarkdownRenderer } from "../src/markdown/index.js";
 import { parseFrontMatter } from "../src/source/index.js";
-import { REPO_ROOT } from "./helpers.js";
+import { REPO_ROOT, SEED_POSTS } from "./helpers.js";
 import { normalizeHtml } from "./normalize-html.js";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/kramdown");
@@ -88,11 +88,11 @@ test("kramdown cases", async (t) => {
 });
 
 test("seed posts render as Jekyll renders them", async (t) => {
-  const posts = readdirSync(path.join(REPO_ROOT, "_posts")).filter((name) => name.endsWith(".md")).sort();
+  const posts = readdirSync(SEED_POSTS).filter((name) => name.endsWith(".md")).sort();
   assert.equal(posts.length, 5);
   for (const post of posts) {
     await t.test(post, () => {
-      const source = readFileSync(path.join(REPO_ROOT, "_posts", post), "utf8");
+      const source = readFileSync(path.join(SEED_POSTS, post), "utf8");
       const { body } = parseFrontMatter(source, post);
       const expectedHtml = readFileSync(path.join(FIXTURES, "seed", post.replace(/\.md$/, ".html")), "utf8");
       const { actual, expected } = compare(body, expectedHtml);

@@ -5,9 +5,8 @@ import path from "node:path";
 import { test } from "node:test";
 import { checkSite } from "../src/check/index.js";
 import { migrateBlocks } from "../src/migrate/index.js";
-import { REPO_ROOT, makeSite, removeDir, treeHash } from "./helpers.js";
+import { REPO_ROOT, SEED_POSTS, makeSite, removeDir, treeHash } from "./helpers.js";
 
-const SEED_POSTS = path.join(REPO_ROOT, "../shared/fixtures/seed-blog/_posts");
 const CONFIG = "timezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title/\naffiliate:\n  amazon:\n    tag: nullpodesu-22\n";
 const NOW = Date.UTC(2026, 2, 1);
 

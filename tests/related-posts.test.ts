@@ -4,11 +4,11 @@ import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
 import { createTokenizer } from "../src/features/index.js";
-import { REPO_ROOT, makeSite, removeDir } from "./helpers.js";
+import { REPO_ROOT, SEED_POSTS, makeSite, removeDir } from "./helpers.js";
 
 const NOW = Date.UTC(2026, 5, 1);
 const CLUSTERS = path.join(REPO_ROOT, "tests/fixtures/related-clusters/_posts");
-const SEEDS = path.join(REPO_ROOT, "_posts");
+const SEEDS = SEED_POSTS;
 // Prints one related post per line: url, then score.
 const RELATED_LAYOUT = "{% for r in page.related %}{{ r.url }} {{ r.score }}\n{% endfor %}";
 

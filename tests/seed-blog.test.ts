@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
-import { REPO_ROOT, listFiles, removeDir } from "./helpers.js";
+import { migrateBlocks } from "../src/migrate/index.js";
+import { REPO_ROOT, SEED_POSTS, listFiles, removeDir } from "./helpers.js";
 
 // URLs Jekyll 4.3.1 gave the five seed posts with this blog's timezone and permalink
 // (TZ=UTC jekyll build on a copy of _posts/; note the trailing hyphen of the last slug is dropped).
@@ -34,11 +35,22 @@ test("the blog builds its five seed posts at exactly Jekyll's URLs", async () =>
   }
 });
 
-test("the seed posts in _posts/ are the shared fixtures, unchanged", () => {
-  const shared = path.join(REPO_ROOT, "../shared/fixtures/seed-blog/_posts");
-  if (!existsSync(shared)) return;
-  for (const file of listFiles(shared)) {
-    assert.equal(readFileSync(path.join(REPO_ROOT, "_posts", file), "utf8"), readFileSync(path.join(shared, file), "utf8"), file);
+test("the blog's _posts/ are exactly what kiji migrate blocks --dedupe makes of the posts as published", async () => {
+  assert.ok(existsSync(SEED_POSTS), `${SEED_POSTS} holds the posts as published`);
+  const copy = mkdtempSync(path.join(os.tmpdir(), "kiji-migrate-seed-"));
+  try {
+    cpSync(SEED_POSTS, path.join(copy, "_posts"), { recursive: true });
+    cpSync(path.join(REPO_ROOT, "_data"), path.join(copy, "_data"), { recursive: true });
+    const report = await migrateBlocks({ source: copy, configFiles: [path.join(REPO_ROOT, "site.config.ts")], dedupe: true, force: true, threads: 1 });
+    assert.equal(report.changedFiles.length, 5, "all five published posts had pasted blocks and ---END--- tails");
+    assert.deepEqual(listFiles(path.join(copy, "_posts")), listFiles(path.join(REPO_ROOT, "_posts")));
+    for (const file of listFiles(path.join(REPO_ROOT, "_posts"))) {
+      assert.equal(readFileSync(path.join(copy, "_posts", file), "utf8"), readFileSync(path.join(REPO_ROOT, "_posts", file), "utf8"), file);
+    }
+    // The committed book catalogue already lists every book the posts pasted.
+    assert.equal(readFileSync(path.join(copy, "_data/books.yml"), "utf8"), readFileSync(path.join(REPO_ROOT, "_data/books.yml"), "utf8"));
+  } finally {
+    removeDir(copy);
   }
 });
 
