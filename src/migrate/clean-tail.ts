@@ -39,19 +39,8 @@ const MIN_EXTENDED_LENGTH = 20;
 const isExtendedBy = (shorter: string, longer: string): boolean => shorter.length >= MIN_EXTENDED_LENGTH && shorter.length < longer.length && longer.startsWith(shorter);
 const isCutPieceOf = (piece: string, whole: string): boolean => piece.length < whole.length && (whole.startsWith(piece) || whole.endsWith(piece));
 
-/**
- * Cleans what follows the first `---END---` line without losing text: every marker goes, every
- * block whose text (white space ignored) repeats a block kept above it, or occurs in the kept text
- * (a paragraph the pipeline made of two, a piece of one), goes, and the first
- * occurrence of each new block stays where it is — after the article body, as its continuation.
- * A block next to a marker that is a strict prefix or suffix of a kept block (a paragraph or
- * heading the marker cut in two) goes too, and a tail block that extends an earlier block (a
- * list item or paragraph the pipeline had cut short) takes that block's place. `ignored` are blocks already removed (pasted blocks).
- * Undefined when the document has no marker.
- */
-export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<TextBlock>): TailCleanup | undefined {
-  const first = blocks.findIndex((block) => block.kind === "end-marker");
-  if (first === -1) return undefined;
+/** Every block before the marker is kept; after it, markers and breaks go, and so does a block that repeats kept text. */
+function findRepeats(blocks: readonly TextBlock[], first: number, ignored: ReadonlySet<TextBlock>): { kept: TextBlock[]; removed: Map<TextBlock, RemovedBlock> } {
   const keyed = new Map<string, TextBlock>();
   const removed = new Map<TextBlock, RemovedBlock>();
   const text = { joined: "", starts: [] as { at: number; block: TextBlock }[] };
@@ -80,7 +69,23 @@ export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<Tex
     else if (earlier) removed.set(block, { block, of: earlier, reason: "repeat" });
     else keep(key, block);
   });
-  const kept = [...keyed.values()];
+  return { kept: [...keyed.values()], removed };
+}
+
+/**
+ * Cleans what follows the first `---END---` line without losing text: every marker goes, every
+ * block whose text (white space ignored) repeats a block kept above it, or occurs in the kept text
+ * (a paragraph the pipeline made of two, a piece of one), goes, and the first
+ * occurrence of each new block stays where it is — after the article body, as its continuation.
+ * A block next to a marker that is a strict prefix or suffix of a kept block (a paragraph or
+ * heading the marker cut in two) goes too, and a tail block that extends an earlier block (a
+ * list item or paragraph the pipeline had cut short) takes that block's place. `ignored` are blocks already removed (pasted blocks).
+ * Undefined when the document has no marker.
+ */
+export function cleanTail(blocks: readonly TextBlock[], ignored: ReadonlySet<TextBlock>): TailCleanup | undefined {
+  const first = blocks.findIndex((block) => block.kind === "end-marker");
+  if (first === -1) return undefined;
+  const { kept, removed } = findRepeats(blocks, first, ignored);
   blocks.forEach((block, i) => {
     const nextToMarker = blocks[i - 1]?.kind === "end-marker" || blocks[i + 1]?.kind === "end-marker";
     if (!nextToMarker || ignored.has(block) || removed.has(block) || block.kind === "end-marker") return;

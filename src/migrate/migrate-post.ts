@@ -1,9 +1,9 @@
 import { findRepeatedBlocks, normalizeBlock, scanMarkdown, type FoundLink, type TextBlock } from "../check/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { cleanTail, type RemovedBlock } from "./clean-tail.js";
-import { AT_END, dropLines, joinBlocks } from "./edit-lines.js";
+import { dropLines } from "./edit-lines.js";
 import { listValues, setFrontMatterList } from "./front-matter-edit.js";
-import { placeTail } from "./place-tail.js";
+import { tailEdits } from "./place-tail.js";
 import { findPastedBlocks, type PastedBook } from "./pasted-blocks.js";
 
 /** What migrating one post needs to know about the site. */
@@ -92,22 +92,7 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const blocks = scanned.blocks.map((block) => (block.isSetext && underlines.has(block.endLine) ? asParagraph(block) : block));
   const remove = new Set(pasted.blocks);
   const tail = cleanTail(blocks, remove);
-  for (const { block } of tail?.removed ?? []) remove.add(block);
-  const extending = [...(tail?.extending ?? [])];
-  for (const [, longer] of extending) remove.add(longer);
-  const replace = new Map(extending.map(([shorter, longer]) => [shorter.line, longer.text]));
-  const insert = new Map<number, string>();
-  if (tail) {
-    const longerOf = new Map(extending);
-    const body = blocks.filter((block) => block.line < tail.marker.line && !remove.has(block));
-    for (const [target, group] of placeTail(blocks, tail, body, new Set(longerOf.values()))) {
-      for (const block of group) {
-        remove.add(block);
-        replace.delete(block.line);
-      }
-      insert.set(target?.line ?? AT_END, joinBlocks(group.map((block) => ({ ...block, text: longerOf.get(block)?.text ?? block.text }))));
-    }
-  }
+  const { replace, insert } = tail ? tailEdits(blocks, tail, remove) : { replace: new Map<number, string>(), insert: new Map<number, string>() };
   const repeated = findRepeatedBlocks(blocks.filter((block) => !remove.has(block))).map((r) => r.block);
   if (input.dedupe) {
     for (const block of repeated) remove.add(block);
@@ -122,7 +107,7 @@ export function migratePost(input: PostMigrationInput): PostMigration {
   const tailReport = tail && {
     line: tail.marker.line,
     removed: tail.removed.map((r) => ({ ...at(r.block), reason: r.reason, ofLine: r.of?.line })),
-    kept: tail.kept.map((block) => ({ ...at(block), inPlaceOf: extending.find(([, longer]) => longer === block)?.[0].line })),
+    kept: tail.kept.map((block) => ({ ...at(block), inPlaceOf: [...tail.extending].find(([, longer]) => longer === block)?.[0].line })),
   };
   return {
     file: document.entry.relativePath,

@@ -1,5 +1,6 @@
 import type { TextBlock } from "../check/index.js";
 import type { TailCleanup } from "./clean-tail.js";
+import { AT_END, joinBlocks } from "./edit-lines.js";
 
 /** New text kept from after `---END---`, grouped by the kept block it goes before (undefined: the end of the body). */
 export type TailPlacement = ReadonlyMap<TextBlock | undefined, readonly TextBlock[]>;
@@ -47,4 +48,25 @@ export function placeTail(blocks: readonly TextBlock[], tail: TailCleanup, body:
     placement.set(target, [...(placement.get(target) ?? []), block]);
   }
   return placement;
+}
+
+/**
+ * The line edits that carry out a tail cleanup: each longer block written in place of the shorter
+ * one it extends, and the kept new text moved where placeTail puts it. Adds every block whose
+ * lines go to `remove` (which already holds the pasted blocks).
+ */
+export function tailEdits(blocks: readonly TextBlock[], tail: TailCleanup, remove: Set<TextBlock>): { replace: Map<number, string>; insert: Map<number, string> } {
+  for (const { block } of tail.removed) remove.add(block);
+  for (const longer of tail.extending.values()) remove.add(longer);
+  const replace = new Map([...tail.extending].map(([shorter, longer]) => [shorter.line, longer.text]));
+  const insert = new Map<number, string>();
+  const body = blocks.filter((block) => block.line < tail.marker.line && !remove.has(block));
+  for (const [target, group] of placeTail(blocks, tail, body, new Set(tail.extending.values()))) {
+    for (const block of group) {
+      remove.add(block);
+      replace.delete(block.line);
+    }
+    insert.set(target?.line ?? AT_END, joinBlocks(group.map((block) => ({ ...block, text: tail.extending.get(block)?.text ?? block.text }))));
+  }
+  return { replace, insert };
 }
