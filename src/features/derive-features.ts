@@ -104,10 +104,12 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const documents = new Map<DocumentBase, DocumentFeatures>();
   const affiliate = (doc: DocumentBase, books: readonly BookLink[]): boolean =>
     books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(input.texts.get(doc)?.html ?? "");
+  const postCta = (post: Post): CtaBlock | undefined =>
+    chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
   content.posts.forEach((post, index) => {
     const books = blocks.forPost(post, terms[index]!.terms);
     const readingMinutes = readingTime(input.texts.get(post)?.text ?? "", config.readingTime);
-    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books), cta: chooseCta(post.categories, post.data.cta, config.cta) });
+    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
   });
   for (const page of content.pages) {
     const books = blocks.forPage(page);

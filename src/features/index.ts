@@ -13,6 +13,7 @@ export type { ReadingUnits } from "./reading-time.js";
 export { parseBookCatalogue, isValidIsbn10, normalizeAsin } from "./book-catalogue.js";
 export type { Book } from "./book-catalogue.js";
 export { chooseCta } from "./choose-cta.js";
+export type { CtaInput } from "./choose-cta.js";
 export { amazonUrl } from "./choose-books.js";
 export type { BookLink } from "./book-blocks.js";
 export { planOgImages } from "./og-image.js";
