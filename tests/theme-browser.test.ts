@@ -79,7 +79,10 @@ async function checkPage(page: Page, name: string, width: number, errors: readon
   const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   assert.deepEqual(serious, [], `${name} at ${width}px: axe finds serious or critical violations`);
   assert.deepEqual(errors, [], `${name}: console errors`);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+  // Lazy images load before the full-page shot, so it shows what a reader scrolling down sees.
+  await page.evaluate(`Promise.all([...document.images].map((img) => { img.loading = "eager"; return img.decode().catch(() => {}); }))`);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${width}-full.png`), fullPage: true });
 }
 
 for (const width of WIDTHS) {
