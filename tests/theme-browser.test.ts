@@ -1,19 +1,16 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "../src/build/index.js";
+import { CHROMIUM, CHROMIUM_ARGS, skipWithoutChromium } from "./chromium.js";
 import { REPO_ROOT, removeDir } from "./helpers.js";
 import { serveStatic, type StaticServer } from "./static-server.js";
 
-// Debian's Chromium (`apt-get install -y chromium`, which .ci/run does when it is missing).
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const isCI = Boolean(process.env.CI) && process.env.CI !== "false";
-const skip = !existsSync(CHROMIUM) && !isCI ? `${CHROMIUM} is not installed (apt-get install -y chromium); the theme's browser test needs it` : false;
+const skip = skipWithoutChromium("the theme's browser test");
 
 /** Git-ignored: screenshots for a person to look at after a run. */
 const SCREENSHOTS = path.join(REPO_ROOT, ".screenshots");
@@ -33,7 +30,7 @@ before(async () => {
   out = mkdtempSync(path.join(os.tmpdir(), "kiji-theme-"));
   await build({ source: REPO_ROOT, overrides: { destination: out } });
   server = await serveStatic(out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
