@@ -12,6 +12,7 @@ export default defineConfig({
   paginate_path: "/page:num/",
   author: "ALLFORCES編集部",
   ogp: true,
+  exclude: ["netlify.toml"],
   defaults: [{ scope: { path: "", type: "posts" }, values: { layout: "post" } }],
   related: { count: 3 },
   affiliate: { amazon: { tag: "nullpodesu-22", host: "www.amazon.co.jp" } },

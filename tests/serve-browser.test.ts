@@ -1,25 +1,22 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { startServe } from "../src/serve/index.js";
+import { CHROMIUM, CHROMIUM_ARGS, skipWithoutChromium } from "./chromium.js";
 import { removeDir } from "./helpers.js";
 import { NOW, makeServeSite } from "./serve-helpers.js";
 
-// Debian's Chromium (`apt-get install -y chromium`); .ci/run installs it, so in CI the test always runs.
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
-const isCI = Boolean(process.env.CI) && process.env.CI !== "false";
-const skip = !existsSync(CHROMIUM) && !isCI ? `${CHROMIUM} is not installed (apt-get install -y chromium); the live-reload browser test needs it` : false;
+const skip = skipWithoutChromium("the live-reload browser test");
 
 /** Where the overlay screenshot is written, to look at after a run. */
 const SCREENSHOT = path.join(os.tmpdir(), "kiji-error-overlay.png");
 
 async function launch(): Promise<{ context: BrowserContext; profile: string }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), "kiji-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 700 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1000, height: 700 } });
   return { context, profile };
 }
 

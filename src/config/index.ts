@@ -10,3 +10,4 @@ export { loadConfig } from "./load-config.js";
 export type { LoadConfigOptions, ConfigOverrides } from "./load-config.js";
 export { OGP_FIELDS, OGP_PATH_PLACEHOLDERS } from "./ogp-config.js";
 export type { OgpField, OgpColors, OgpUserConfig, ResolvedOgpConfig } from "./ogp-config.js";
+export type { CtaBlock, ResolvedCtaConfig } from "./cta-config.js";

@@ -21,7 +21,7 @@ export const KIJI_KEYS: readonly string[] = [
   "title", "description", "url", "baseurl", "permalink", "timezone", "exclude", "include",
   "keep_files", "future", "show_drafts", "unpublished", "excerpt_separator", "defaults", "author",
   "lang", "destination", "site", "check", "affiliate", "ogp", "paginate", "paginate_path", "feed", "sitemap",
-  "jekyll-archives", "related", "reading_time",
+  "jekyll-archives", "related", "reading_time", "cta",
 ];
 
 /** Levenshtein distance, small strings only (config keys). */

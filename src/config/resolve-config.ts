@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { KijiError, digest, messages } from "../shared/index.js";
+import { CTA_NESTED_KEYS, ctaKey, resolveCtaConfig } from "./cta-config.js";
 import { FEATURE_NESTED_KEYS, featureKeys, resolveFeatureConfig } from "./feature-config.js";
 import { JEKYLL_KEYS, KIJI_KEYS, suggestKey } from "./known-keys.js";
 import { OGP_NESTED_KEYS, ogpSchema, resolveOgpConfig } from "./ogp-config.js";
@@ -40,6 +41,7 @@ const checkSchema = z
 const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
   check: Object.keys(checkSchema.shape),
   ...FEATURE_NESTED_KEYS,
+  ...CTA_NESTED_KEYS,
   ...OGP_NESTED_KEYS,
 };
 
@@ -66,6 +68,7 @@ const typedKeys = z
     site: z.record(z.string(), z.unknown()).optional(),
     check: checkSchema.optional(),
     ...featureKeys,
+    ...ctaKey,
     ogp: ogpSchema.optional(),
     ...outputKeySchemas,
   })
@@ -193,6 +196,7 @@ export function resolveConfig(source: string, layers: readonly ConfigLayer[], co
     },
     ...resolveFeatureConfig(config),
     ogp: resolveOgpConfig(config.ogp),
+    cta: resolveCtaConfig(config.cta),
     pagination: resolvePagination(config, originOf(layers, "paginate_path")),
     feed: resolveFeed(config),
     sitemap: config.sitemap ?? true,

@@ -1,3 +1,4 @@
+import type { ResolvedCtaConfig } from "./cta-config.js";
 import type { ResolvedOgpConfig } from "./ogp-config.js";
 import type { ResolvedArchives, ResolvedFeed, ResolvedPagination } from "./output-options.js";
 import type { FrontMatterDefault } from "./user-config.js";
@@ -43,6 +44,8 @@ export interface ResolvedConfig {
   };
   /** OGP card settings (`ogp`). */
   readonly ogp: ResolvedOgpConfig;
+  /** Call-to-action blocks per post category (`cta`); undefined when `cta: false`. */
+  readonly cta: ResolvedCtaConfig | undefined;
   /** Paginated post lists (`paginate`, `paginate_path`); undefined when `paginate` is not set. */
   readonly pagination: ResolvedPagination | undefined;
   /** Atom feeds (`feed`); undefined when `feed: false`. */

@@ -1,3 +1,4 @@
+import type { CtaBlock } from "./cta-config.js";
 import type { OgpUserConfig } from "./ogp-config.js";
 
 /** One front-matter default, as Jekyll's `defaults:` list writes it. */
@@ -117,6 +118,12 @@ export interface UserConfig {
   readonly reading_time?: ReadingTimeConfig;
   /** Affiliate settings: associate tag, disclosure, book blocks from `_data/books.yml`. */
   readonly affiliate?: AffiliateConfig;
+  /**
+   * Call-to-action block under each post (`page.cta`), chosen by the post's first category that has
+   * one, else `default`; `false` for none. Default: the blog's blocks for AI最新ニュース, 導入事例 and
+   * AI技術ガイド, and a default block.
+   */
+  readonly cta?: false | { readonly default?: CtaBlock; readonly categories?: Readonly<Record<string, CtaBlock>> };
 }
 
 /** How related posts are scored. Every key is optional. */

@@ -1,6 +1,7 @@
-import type { ResolvedConfig } from "../config/index.js";
+import type { CtaBlock, ResolvedConfig } from "../config/index.js";
 import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
+import { chooseCta } from "./choose-cta.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
 import { extractPostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
 import { rankRelatedPosts } from "./rank-related.js";
@@ -49,6 +50,8 @@ export interface DocumentFeatures {
   readonly books: readonly BookLink[];
   /** Whether the page carries an affiliate link (its book block, or one written in its body). */
   readonly hasAffiliateLinks: boolean;
+  /** The call-to-action block chosen by category, for posts; undefined for pages. */
+  readonly cta: CtaBlock | undefined;
 }
 
 /** Derived data of the whole site. */
@@ -87,7 +90,7 @@ function relatedLists(input: FeaturesInput, terms: readonly PostTerms[]): Relate
 }
 
 /**
- * Derives reading time, related posts and book blocks for every post (and affiliate facts for
+ * Derives reading time, related posts, CTA and book blocks for every post (and affiliate facts for
  * pages) from the content model and each document's rendered text. Pure apart from the terms
  * cache it fills.
  */
@@ -101,14 +104,16 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const documents = new Map<DocumentBase, DocumentFeatures>();
   const affiliate = (doc: DocumentBase, books: readonly BookLink[]): boolean =>
     books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(input.texts.get(doc)?.html ?? "");
+  const postCta = (post: Post): CtaBlock | undefined =>
+    chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
   content.posts.forEach((post, index) => {
     const books = blocks.forPost(post, terms[index]!.terms);
     const readingMinutes = readingTime(input.texts.get(post)?.text ?? "", config.readingTime);
-    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books) });
+    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
   });
   for (const page of content.pages) {
     const books = blocks.forPage(page);
-    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(page, books) });
+    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(page, books), cta: undefined });
   }
   return { documents, disclosure: config.affiliate.disclosure };
 }

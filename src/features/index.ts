@@ -1,4 +1,4 @@
-/** Derived data as pure functions: reading time, related posts, book blocks, affiliate facts, OGP image plans and card texts. */
+/** Derived data as pure functions: reading time, related posts, CTA blocks, book blocks, affiliate facts, OGP image plans and card texts. */
 export { deriveFeatures } from "./derive-features.js";
 export type { DocumentFeatures, DocumentText, FeaturesInput, RelatedEntry, SiteFeatures } from "./derive-features.js";
 export type { SourceTextLookup } from "./at-front-matter-key.js";
@@ -12,6 +12,8 @@ export { readingTime, countReadingUnits } from "./reading-time.js";
 export type { ReadingUnits } from "./reading-time.js";
 export { parseBookCatalogue, isValidIsbn10, normalizeAsin } from "./book-catalogue.js";
 export type { Book } from "./book-catalogue.js";
+export { chooseCta } from "./choose-cta.js";
+export type { CtaInput } from "./choose-cta.js";
 export { amazonUrl } from "./choose-books.js";
 export type { BookLink } from "./book-blocks.js";
 export { planOgImages } from "./og-image.js";

@@ -124,7 +124,7 @@ export function siteForPost(site: Readonly<Record<string, unknown>>, view: Docum
 
 /**
  * Puts derived data into the document views: `page.related` ({url, title, date, image, score}),
- * `page.reading_time` (front matter wins), `page.books` and, on pages carrying an affiliate link,
+ * `page.reading_time` (front matter wins), `page.books`, `page.cta` and, on pages carrying an affiliate link,
  * `page.affiliate_disclosure`.
  */
 export function addFeatureViews(views: SiteViews, features: SiteFeatures): void {
@@ -143,5 +143,6 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures): void 
     if (derived.readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) view.reading_time = derived.readingTime;
     view.books = derived.books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel }));
     view.affiliate_disclosure = derived.hasAffiliateLinks ? features.disclosure : undefined;
+    if (derived.cta) view.cta = { ...derived.cta };
   }
 }
