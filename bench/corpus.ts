@@ -74,8 +74,9 @@ function body(pools: Pools, random: () => number, targetBytes: number, links: re
     parts.push(text);
     size += Buffer.byteLength(text);
   }
-  parts.push("---", "", "### あわせて読みたい", "", ...links.slice(0, 3).map((url) => `- [関連記事](${url})`));
-  parts.push("", "---", "", "**AI導入のご相談を承っています**", "", "[無料相談はこちら](/contact/?utm_source=article)", "{: .consulting-cta-link}", "");
+  parts.push("---", "### あわせて読みたい", links.slice(0, 3).map((url) => `- [関連記事](${url})`).join("\n"));
+  // The IAL line follows its paragraph directly, as in the real posts, so kramdown attaches the class.
+  parts.push("---", "**AI導入のご相談を承っています**", "[無料相談はこちら](/contact/?utm_source=article)\n{: .consulting-cta-link}\n");
   return parts.join("\n\n");
 }
 
