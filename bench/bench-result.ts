@@ -18,6 +18,8 @@ export interface ScenarioResult {
   readonly runsMs: readonly number[];
   readonly medianMs: number;
   readonly postsPerSecond: number;
+  /** Median user + system CPU time, in ms (undefined when it could not be measured). */
+  readonly medianCpuMs: number | undefined;
   /** The highest peak RSS over the runs, in MB (undefined when it could not be measured). */
   readonly peakRssMb: number | undefined;
   /** kiji only: median time of each `--profile` stage, in ms. */
@@ -60,16 +62,18 @@ export interface BenchResult {
 /** Summarises the runs of one tool in one scenario. */
 export function summariseRuns(
   base: { tool: string; scenario: Scenario; posts: number; tinyPosts: boolean },
-  runs: readonly Pick<ProcessRun, "ms" | "peakRssMb">[],
+  runs: readonly Pick<ProcessRun, "ms" | "peakRssMb" | "cpuMs">[],
   stages?: readonly Readonly<Record<string, number>>[],
 ): ScenarioResult {
   const medianMs = median(runs.map((run) => run.ms));
   const rss = runs.map((run) => run.peakRssMb).filter((value): value is number => value !== undefined);
+  const cpu = runs.map((run) => run.cpuMs).filter((value): value is number => value !== undefined);
   return {
     ...base,
     runsMs: runs.map((run) => Math.round(run.ms * 10) / 10),
     medianMs,
     postsPerSecond: base.scenario === "serve-reload" ? NaN : base.posts / (medianMs / 1000),
+    medianCpuMs: cpu.length === runs.length ? median(cpu) : undefined,
     peakRssMb: rss.length > 0 ? Math.max(...rss) : undefined,
     stagesMs: stages && stages.length > 0 ? medianStages(stages) : undefined,
   };

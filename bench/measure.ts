@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-/** GNU time: its `%M` is the peak resident set of the child, worker threads included. */
+/** GNU time: `%M` is the child's peak resident set (worker threads included), `%U %S` its CPU seconds. */
 const GNU_TIME = "/usr/bin/time";
 
 /** One command to run in a fresh process. */
@@ -22,6 +22,8 @@ export interface ProcessRun {
   readonly ms: number;
   /** Peak RSS in MB, or undefined when GNU time is not installed. */
   readonly peakRssMb: number | undefined;
+  /** User + system CPU time in ms (steadier than wall time on a busy machine), or undefined. */
+  readonly cpuMs: number | undefined;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -42,8 +44,8 @@ function lastLines(text: string, count: number): string {
  */
 export async function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "kiji-bench-"));
-  const rssFile = path.join(scratch, "rss");
-  const [command, args] = hasGnuTime() ? [GNU_TIME, ["-f", "%M", "-o", rssFile, spec.command, ...spec.args]] : [spec.command, [...spec.args]];
+  const rssFile = path.join(scratch, "usage");
+  const [command, args] = hasGnuTime() ? [GNU_TIME, ["-f", "%M %U %S", "-o", rssFile, spec.command, ...spec.args]] : [spec.command, [...spec.args]];
   const started = performance.now();
   const child = spawn(command, args, { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let stdout = "";
@@ -64,8 +66,9 @@ export async function measureProcess(spec: ProcessSpec): Promise<ProcessRun> {
     const name = path.basename(spec.command);
     if (timedOut) throw new Error(`${name} took longer than ${spec.timeoutMs / 1000} s and was stopped`);
     if (code !== 0) throw new Error(`${name} ${spec.args.join(" ")} exited with ${code}:\n${lastLines(stderr || stdout, 12)}`);
-    const rssKb = existsSync(rssFile) ? Number(lastLines(readFileSync(rssFile, "utf8"), 1)) : NaN;
-    return { ms, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, stdout, stderr };
+    const [rssKb = NaN, user = NaN, system = NaN] = existsSync(rssFile) ? lastLines(readFileSync(rssFile, "utf8"), 1).split(" ").map(Number) : [];
+    const cpuMs = (user + system) * 1000;
+    return { ms, peakRssMb: Number.isFinite(rssKb) ? rssKb / 1024 : undefined, cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined, stdout, stderr };
   } finally {
     clearTimeout(timer);
     rmSync(scratch, { recursive: true, force: true });

@@ -32,6 +32,10 @@ function competitorCell(kiji: ScenarioResult | undefined, other: ScenarioResult 
   return `${formatDuration(other.medianMs)}${ratio}`;
 }
 
+function cpuCell(result: ScenarioResult | undefined): string {
+  return result?.medianCpuMs === undefined ? "—" : formatDuration(result.medianCpuMs);
+}
+
 function peakRss(results: readonly ScenarioResult[], tool: string, posts: number): number | undefined {
   const values = results.filter((r) => r.tool === tool && r.posts === posts && r.scenario !== "serve-reload").map((r) => r.peakRssMb ?? NaN);
   return values.length > 0 && values.every(Number.isFinite) ? Math.max(...values) : undefined;
@@ -55,11 +59,14 @@ export function formatReport(bench: BenchResult): string {
       if (!kiji && others.every((other) => !other) && (scenario !== "serve-reload" || size.tinyPosts)) continue;
       lines.push(row([SCENARIO_NAMES[scenario], postsLabel(size), kijiCell(kiji, scenario), ...others.map((other) => competitorCell(kiji, other))]));
     }
+    const cold = ["kiji", ...tools.map((tool) => tool.name)].map((tool) => findResult(bench.results, tool, "cold", size.posts));
+    if (cold.some((result) => result?.medianCpuMs !== undefined)) lines.push(row(["cold build, CPU time", postsLabel(size), ...cold.map(cpuCell)]));
     lines.push(row(["peak RSS", postsLabel(size), formatRss(peakRss(bench.results, "kiji", size.posts)), ...tools.map((tool) => formatRss(peakRss(bench.results, tool.name, size.posts)))]));
   }
   const skipped = bench.tools.filter((tool) => tool.skipped).map((tool) => `${tool.label}: skipped (${tool.skipped})`);
   return [
     `Medians of ${String(bench.options.runs)} runs, each in a fresh process; (ratio) = kiji ÷ competitor, below 1 means kiji is faster.`,
+    "CPU time is user + system over all threads; peak RSS is the highest over a tool's builds.",
     "",
     ...lines,
     ...(skipped.length > 0 ? ["", ...skipped] : []),

@@ -35,7 +35,7 @@ export async function runRounds(options: { runners: readonly ToolRunner[]; posts
           try {
             const run = await runner.run(scenario);
             runs.get(runner.tool)!.push(run);
-            options.log(`  ${runner.tool} ${scenario} ${options.posts} posts, run ${round}: ${(run.ms / 1000).toFixed(2)} s, ${run.peakRssMb?.toFixed(0) ?? "?"} MB`);
+            options.log(`  ${runner.tool} ${scenario} ${options.posts} posts, run ${round}: ${(run.ms / 1000).toFixed(2)} s, CPU ${((run.cpuMs ?? NaN) / 1000).toFixed(2)} s, ${run.peakRssMb?.toFixed(0) ?? "?"} MB`);
           } catch (error) {
             failed.add(runner.tool);
             const message = error instanceof Error ? error.message : String(error);

@@ -113,7 +113,7 @@ export async function benchServeReload(options: ServeBenchOptions): Promise<Scen
   const { child, url } = await startServe(options.siteDir, options.timeoutMs);
   let listener: ((message: { type?: string }) => void) | undefined;
   const socket = await openLiveSocket(url, (message) => listener?.(message));
-  const runs: { ms: number; peakRssMb: number | undefined }[] = [];
+  const runs: { ms: number; peakRssMb: number | undefined; cpuMs: undefined }[] = [];
   try {
     for (let i = 1; i <= options.runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -123,7 +123,7 @@ export async function benchServeReload(options: ServeBenchOptions): Promise<Scen
       const received = await message;
       const ms = performance.now() - written;
       if (received.type !== "update") throw new Error(`kiji serve sent ${JSON.stringify(received).slice(0, 500)}`);
-      runs.push({ ms, peakRssMb: peakRssMb(child.pid) });
+      runs.push({ ms, peakRssMb: peakRssMb(child.pid), cpuMs: undefined });
       options.log(`  kiji serve-reload ${options.posts} posts, run ${i}: ${ms.toFixed(0)} ms`);
     }
   } finally {
