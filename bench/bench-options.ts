@@ -23,6 +23,7 @@ export const MEMORY_SCENARIO_POSTS = 100_000;
 
 const ALL_COMPETITORS: readonly CompetitorName[] = ["eleventy", "hexo", "jekyll", "hugo"];
 
+/** The benchmark's --help text. */
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
   --sizes N[,N]          corpus sizes in posts (default 1000; 100000 is the tiny-post memory scenario)

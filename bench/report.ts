@@ -12,10 +12,6 @@ export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 
-function formatRss(mb: number | undefined): string {
-  return mb === undefined ? "?" : `${mb.toFixed(0)} MB`;
-}
-
 function postsLabel(result: Pick<ScenarioResult, "posts" | "tinyPosts">): string {
   return `${result.posts.toLocaleString("en")}${result.tinyPosts ? " tiny" : ""}`;
 }
@@ -36,9 +32,11 @@ function cpuCell(result: ScenarioResult | undefined): string {
   return result?.medianCpuMs === undefined ? "—" : formatDuration(result.medianCpuMs);
 }
 
-function peakRss(results: readonly ScenarioResult[], tool: string, posts: number): number | undefined {
+/** The highest peak RSS of a tool's builds at one size; "—" when it did not run there. */
+function peakRssCell(results: readonly ScenarioResult[], tool: string, posts: number): string {
   const values = results.filter((r) => r.tool === tool && r.posts === posts && r.scenario !== "serve-reload").map((r) => r.peakRssMb ?? NaN);
-  return values.length > 0 && values.every(Number.isFinite) ? Math.max(...values) : undefined;
+  if (values.length === 0) return "—";
+  return values.every(Number.isFinite) ? `${Math.max(...values).toFixed(0)} MB` : "?";
 }
 
 function row(cells: readonly string[]): string {
@@ -61,9 +59,12 @@ export function formatReport(bench: BenchResult): string {
     }
     const cold = ["kiji", ...tools.map((tool) => tool.name)].map((tool) => findResult(bench.results, tool, "cold", size.posts));
     if (cold.some((result) => result?.medianCpuMs !== undefined)) lines.push(row(["cold build, CPU time", postsLabel(size), ...cold.map(cpuCell)]));
-    lines.push(row(["peak RSS", postsLabel(size), formatRss(peakRss(bench.results, "kiji", size.posts)), ...tools.map((tool) => formatRss(peakRss(bench.results, tool.name, size.posts)))]));
+    lines.push(row(["peak RSS", postsLabel(size), peakRssCell(bench.results, "kiji", size.posts), ...tools.map((tool) => peakRssCell(bench.results, tool.name, size.posts))]));
   }
-  const skipped = bench.tools.filter((tool) => tool.skipped).map((tool) => `${tool.label}: skipped (${tool.skipped})`);
+  const skipped = [
+    ...bench.tools.filter((tool) => tool.skipped).map((tool) => `${tool.label}: skipped (${tool.skipped})`),
+    ...bench.failures.map((failure) => `${failure.tool} at ${failure.posts.toLocaleString("en")} posts failed: ${failure.message.split("\n").slice(0, 3).join(" ")}`),
+  ];
   return [
     `Medians of ${String(bench.options.runs)} runs, each in a fresh process; (ratio) = kiji ÷ competitor, below 1 means kiji is faster.`,
     "CPU time is user + system over all threads; peak RSS is the highest over a tool's builds.",

@@ -87,18 +87,8 @@ async function benchSize(posts: number, options: BenchOptions, competitors: read
   return outcome;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let options: BenchOptions | undefined;
-  try {
-    options = parseBenchOptions(argv, process.cwd());
-  } catch (error) {
-    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${BENCH_USAGE}\n`);
-    return 2;
-  }
-  if (!options) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
-    return 0;
-  }
+/** Measures every size the options ask for and checks the targets. */
+async function runBench(options: BenchOptions): Promise<BenchResult> {
   mkdirSync(options.workDir, { recursive: true });
   const machine = describeMachine();
   log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB; ${machine.uptimeAtStart}`);
@@ -114,7 +104,7 @@ async function main(argv: readonly string[]): Promise<number> {
     results.push(...outcome.results);
     failures.push(...outcome.failures);
   }
-  const bench: BenchResult = {
+  return {
     date: new Date().toISOString(),
     machine: { ...machine, uptimeAtEnd: uptime() },
     options: { sizes: options.sizes, runs: options.runs, competitors: options.competitors, competitorMaxPosts: options.competitorMaxPosts },
@@ -123,10 +113,26 @@ async function main(argv: readonly string[]): Promise<number> {
     failures,
     verdicts: checkTargets(results, failures),
   };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let options: BenchOptions | undefined;
+  try {
+    options = parseBenchOptions(argv, process.cwd());
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  if (!options) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
+  const bench = await runBench(options);
   mkdirSync(path.dirname(options.out), { recursive: true });
   writeFileSync(options.out, `${JSON.stringify(bench, null, 2)}\n`);
-  process.stdout.write(`${formatReport(bench)}\n\n${machine.cpus} cores; at start: ${machine.uptimeAtStart}; at end: ${bench.machine.uptimeAtEnd}\nJSON: ${options.out}\n`);
-  return failures.length > 0 ? 1 : 0;
+  const { machine } = bench;
+  process.stdout.write(`${formatReport(bench)}\n\n${machine.cpus} cores; at start: ${machine.uptimeAtStart}; at end: ${machine.uptimeAtEnd}\nJSON: ${options.out}\n`);
+  return bench.failures.length > 0 ? 1 : 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -34,7 +34,9 @@ function ratioCheck(measured: Measured, scenario: "cold" | "one-post-edit", tool
   const other = findResult(measured.results, tool, "cold", measured.posts);
   if (!kiji || !other) return { ok: undefined, text: `${label}: not measured` };
   const ratio = kiji.medianMs / other.medianMs;
-  return atTargetSize(measured, { ok: ratio <= limit, text: `kiji ${formatDuration(kiji.medianMs)} ÷ ${label} ${formatDuration(other.medianMs)} = ${ratio.toFixed(2)} (≤ ${limit})` });
+  // Wall time decides; the CPU-time ratio is shown as well, as it varies less on a busy machine.
+  const cpu = kiji.medianCpuMs !== undefined && other.medianCpuMs !== undefined ? `, CPU time ${(kiji.medianCpuMs / other.medianCpuMs).toFixed(2)}` : "";
+  return atTargetSize(measured, { ok: ratio <= limit, text: `kiji ${formatDuration(kiji.medianMs)} ÷ ${label} ${formatDuration(other.medianMs)} = ${ratio.toFixed(2)} (≤ ${limit}${cpu})` });
 }
 
 function reloadCheck(measured: Measured): Check {
