@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Scenario } from "./bench-result.js";
-import { countHtmlFiles, type Competitor, type CompetitorContext } from "./competitors/index.js";
+import type { Competitor, CompetitorContext } from "./competitors/index.js";
 import { measureProcess } from "./measure.js";
-import { editPost, pickEditedPost } from "./run-kiji.js";
+import { checkOutput, editPost, pickEditedPost } from "./run-kiji.js";
 import type { ToolRunner } from "./run-rounds.js";
 
 /** How to benchmark one competitor on one generated corpus. */
@@ -20,7 +20,8 @@ export interface CompetitorRunnerOptions {
 
 /**
  * Lays out the competitor's equivalent site; its runs are cold builds (output and caches removed
- * first) and rebuilds after one post is edited (output and caches kept), each in a fresh process.
+ * first) and rebuilds after one post is edited (output and caches kept), each in a fresh process
+ * and checked: a page for every post, and the edit on the site.
  */
 export function createCompetitorRunner(options: CompetitorRunnerOptions): ToolRunner {
   const { competitor, context, siteDir } = options;
@@ -33,11 +34,10 @@ export function createCompetitorRunner(options: CompetitorRunnerOptions): ToolRu
     scenarios: ["cold", "one-post-edit"] satisfies Scenario[],
     async run(scenario) {
       if (scenario === "cold") competitor.clean(siteDir);
-      else editPost(edited, original, ++edits);
+      const edit = scenario === "one-post-edit" ? editPost(edited, original, ++edits) : undefined;
       const { command, args, env } = competitor.command(siteDir, context);
       const run = await measureProcess({ command, args, env, cwd: siteDir, timeoutMs: options.timeoutMs });
-      const pages = countHtmlFiles(path.join(siteDir, competitor.outputFolder));
-      if (pages < options.posts) throw new Error(`${competitor.label} wrote ${pages} HTML pages for ${options.posts} posts:\n${run.stderr.slice(-2000)}`);
+      checkOutput(competitor.label, path.join(siteDir, competitor.outputFolder), options.posts, edit);
       return run;
     },
     finish: () => writeFileSync(edited, original),

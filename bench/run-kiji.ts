@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Scenario } from "./bench-result.js";
 import { measureProcess, type ProcessRun } from "./measure.js";
 import type { ToolRunner } from "./run-rounds.js";
+import { scanOutput } from "./scan-output.js";
 
 /** The repository root (this file runs from dist/bench/). */
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -24,9 +25,18 @@ export function pickEditedPost(siteDir: string, postsFolder = "_posts"): string 
   return path.join(siteDir, postsFolder, names[Math.floor(names.length / 2)]!);
 }
 
-/** Rewrites a post with one new sentence at the end; `run` makes each edit a real change. */
-export function editPost(file: string, original: string, run: number): void {
-  writeFileSync(file, `${original}\n追記 ${run}：この段落はベンチマークが書き換えました。\n`);
+/** Rewrites a post with one new sentence at the end and returns that sentence; `run` makes each edit a real change. */
+export function editPost(file: string, original: string, run: number): string {
+  const sentence = `追記 ${run}：この段落はベンチマークが書き換えました。`;
+  writeFileSync(file, `${original}\n${sentence}\n`);
+  return sentence;
+}
+
+/** Checks that a build wrote a page for every post and, after an edit, that the edit reached the site. */
+export function checkOutput(tool: string, outputDir: string, posts: number, edit: string | undefined): void {
+  const scan = scanOutput(outputDir, edit);
+  if (scan.htmlFiles < posts) throw new Error(`${tool} wrote ${scan.htmlFiles} HTML pages for ${posts} posts`);
+  if (edit !== undefined && !scan.hasMarker) throw new Error(`${tool}: no page shows the edited post's new sentence "${edit}"`);
 }
 
 /** Runs kiji's build in a fresh process and checks it built every post. */
@@ -61,8 +71,9 @@ export function createKijiRunner(options: { siteDir: string; posts: number; time
     scenarios: options.scenarios,
     async run(scenario) {
       if (scenario === "cold") cleanKijiSite(options.siteDir);
-      if (scenario === "one-post-edit") editPost(edited, original, ++edits);
+      const edit = scenario === "one-post-edit" ? editPost(edited, original, ++edits) : undefined;
       const run = await runKiji(options.siteDir, options.posts, options.timeoutMs);
+      checkOutput("kiji", path.join(options.siteDir, "_site"), options.posts, edit);
       return { ...run, stages: parseProfile(run.stderr) };
     },
     finish: () => writeFileSync(edited, original),

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The static-site generators kiji is compared with. */
@@ -54,13 +54,4 @@ export function copyPosts(corpusDir: string, siteDir: string, postsFolder: strin
 /** Removes these paths below `siteDir`. */
 export function removePaths(siteDir: string, names: readonly string[]): void {
   for (const name of names) rmSync(path.join(siteDir, name), { recursive: true, force: true });
-}
-
-/** How many `.html` files a build wrote (to check that it built every post). */
-export function countHtmlFiles(dir: string): number {
-  try {
-    return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith(".html")).length;
-  } catch {
-    return 0;
-  }
 }

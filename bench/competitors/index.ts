@@ -5,7 +5,6 @@ import { hugo } from "./hugo.js";
 import { jekyll } from "./jekyll.js";
 
 export type { BuildCommand, Competitor, CompetitorContext, CompetitorName } from "./competitor.js";
-export { countHtmlFiles } from "./competitor.js";
 
 /** Every competitor, by name. */
 export const COMPETITORS: Readonly<Record<CompetitorName, Competitor>> = { eleventy, hexo, jekyll, hugo };
