@@ -16,6 +16,8 @@ export interface BenchOptions {
   readonly timeoutMs: number;
   /** Competitors run only at sizes up to this one (Jekyll needs minutes at 10,000 posts). */
   readonly competitorMaxPosts: number;
+  /** Posts of the OGP card scenario; 0 skips it. */
+  readonly ogpPosts: number;
 }
 
 /** From this size on, posts are tiny and only kiji's cold build is measured: the memory scenario of issues 10 and 11. */
@@ -30,6 +32,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --runs N               runs per scenario; medians are reported (default 3)
   --competitors A[,B]    any of eleventy,hexo,jekyll,hugo, or none (default: all)
   --competitor-max N     run competitors only at sizes up to N posts (default 10000)
+  --ogp N                OGP cards drawn per second on N small posts (default 200; 0 skips)
   --out FILE             JSON result (default .bench/bench-result.json)
   --timeout S            stop a build after S seconds (default 1200)
   -h, --help`;
@@ -59,6 +62,7 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
       runs: { type: "string" },
       competitors: { type: "string" },
       "competitor-max": { type: "string" },
+      ogp: { type: "string" },
       out: { type: "string" },
       timeout: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -74,5 +78,6 @@ export function parseBenchOptions(argv: readonly string[], cwd: string): BenchOp
     workDir: path.join(cwd, ".bench"),
     timeoutMs: positiveInteger(values.timeout ?? "1200", "timeout") * 1000,
     competitorMaxPosts: positiveInteger(values["competitor-max"] ?? "10000", "competitor-max"),
+    ogpPosts: values.ogp === "0" ? 0 : positiveInteger(values.ogp ?? "200", "ogp"),
   };
 }

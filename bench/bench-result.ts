@@ -1,4 +1,5 @@
 import { median, type ProcessRun } from "./measure.js";
+import type { OgpResult } from "./ogp-scenario.js";
 
 /** What is measured: a build from nothing, a rebuild with nothing changed, a rebuild after one edit, serve's reload. */
 export type Scenario = "cold" | "no-change" | "one-post-edit" | "serve-reload";
@@ -56,6 +57,8 @@ export interface BenchResult {
   readonly tools: readonly ToolStatus[];
   readonly results: readonly ScenarioResult[];
   readonly failures: readonly Failure[];
+  /** The OGP card scenario, when it was run and succeeded. */
+  readonly ogp?: OgpResult;
   readonly verdicts: readonly Verdict[];
 }
 

@@ -1,4 +1,5 @@
 import { findResult, SCENARIOS, type BenchResult, type Scenario, type ScenarioResult } from "./bench-result.js";
+import type { OgpResult } from "./ogp-scenario.js";
 
 const SCENARIO_NAMES: Readonly<Record<Scenario, string>> = {
   cold: "cold build",
@@ -74,9 +75,17 @@ export function formatReport(bench: BenchResult): string {
     "",
     formatStages(bench.results),
     "",
+    ...(bench.ogp ? [formatOgp(bench.ogp), ""] : []),
     "Targets of issue 11:",
     ...bench.verdicts.map((v) => `- ${v.target}: **${v.status}** — ${v.detail}`),
   ].join("\n");
+}
+
+/** The OGP card scenario in one sentence. */
+export function formatOgp(ogp: OgpResult): string {
+  return `OGP cards (${ogp.posts} posts, medians of ${ogp.runs}): a build drawing every card took ${formatDuration(ogp.cardsColdMs)}, ` +
+    `with the cards cached ${formatDuration(ogp.cardsWarmMs)} (${ogp.drawnWhenUnchanged} drawn): ${ogp.cardsPerSecond.toFixed(1)} cards per second` +
+    (ogp.cpuMsPerCard === undefined ? "." : `, ${ogp.cpuMsPerCard.toFixed(1)} ms CPU a card.`);
 }
 
 /** kiji's `--profile` stages, median ms per scenario and size. */

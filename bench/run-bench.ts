@@ -7,6 +7,7 @@ import type { BenchResult, Failure, ScenarioResult, ToolStatus } from "./bench-r
 import { COMPETITORS, type Competitor, type CompetitorContext } from "./competitors/index.js";
 import { generateCorpus } from "./corpus.js";
 import { hasGnuTime } from "./measure.js";
+import { benchOgpCards, type OgpResult } from "./ogp-scenario.js";
 import { formatReport } from "./report.js";
 import { createCompetitorRunner } from "./run-competitor.js";
 import { createKijiRunner, REPO_ROOT } from "./run-kiji.js";
@@ -16,6 +17,9 @@ import { checkTargets } from "./targets.js";
 
 /** Body size of the memory scenario's tiny posts, in bytes. */
 const TINY_POST_BYTES = 400;
+
+/** Body size of the OGP scenario's posts (as `npm run bench:ogp`): the cards, not Markdown, should cost. */
+const OGP_POST_BYTES = 600;
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -87,6 +91,22 @@ async function benchSize(posts: number, options: BenchOptions, competitors: read
   return outcome;
 }
 
+/** Generates the OGP scenario's corpus and measures the cards; a failure is recorded, not thrown. */
+async function benchOgp(options: BenchOptions, failures: Failure[]): Promise<OgpResult | undefined> {
+  if (options.ogpPosts === 0) return undefined;
+  const siteDir = path.join(options.workDir, `ogp-${options.ogpPosts}`);
+  log(`generating ${options.ogpPosts} posts with OGP cards into ${siteDir}`);
+  generateCorpus({ dir: siteDir, posts: options.ogpPosts, postBytes: OGP_POST_BYTES, seedPostsDir: path.join(REPO_ROOT, "_posts") });
+  try {
+    return await benchOgpCards({ siteDir, posts: options.ogpPosts, runs: options.runs, timeoutMs: options.timeoutMs, log });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push({ tool: "kiji", posts: options.ogpPosts, message: `OGP cards: ${message}` });
+    log(`  kiji OGP cards failed: ${message}`);
+    return undefined;
+  }
+}
+
 /** Measures every size the options ask for and checks the targets. */
 async function runBench(options: BenchOptions): Promise<BenchResult> {
   mkdirSync(options.workDir, { recursive: true });
@@ -104,14 +124,16 @@ async function runBench(options: BenchOptions): Promise<BenchResult> {
     results.push(...outcome.results);
     failures.push(...outcome.failures);
   }
+  const ogp = await benchOgp(options, failures);
   return {
     date: new Date().toISOString(),
     machine: { ...machine, uptimeAtEnd: uptime() },
-    options: { sizes: options.sizes, runs: options.runs, competitors: options.competitors, competitorMaxPosts: options.competitorMaxPosts },
+    options: { sizes: options.sizes, runs: options.runs, competitors: options.competitors, competitorMaxPosts: options.competitorMaxPosts, ogpPosts: options.ogpPosts },
     tools: [{ name: "kiji", label: "kiji", version: kijiVersion() }, ...statuses],
     results,
     failures,
-    verdicts: checkTargets(results, failures),
+    ogp,
+    verdicts: checkTargets(results, failures, ogp),
   };
 }
 

@@ -17,7 +17,8 @@ test("benchmark verdicts: targets are decided at 10,000 posts from the run's med
     result("hugo", "cold", 10_000, 5_000),
     result("kiji", "cold", 100_000, 60_000, 900),
   ];
-  const [cold, publish, serve, memory, ogp] = checkTargets(results, []);
+  const cards = { posts: 200, runs: 3, cardsColdMs: 9_000, cardsWarmMs: 4_000, cardsDrawn: 200, drawnWhenUnchanged: 0, cardsPerSecond: 40, cpuMsPerCard: 20 };
+  const [cold, publish, serve, memory, ogp] = checkTargets(results, [], cards);
   // 8 s against Hexo's 15 s is 0.53, above the 0.5 asked for, although Eleventy and Jekyll pass.
   assert.equal(cold?.status, "not met");
   assert.match(cold?.detail ?? "", /Eleventy 18\.00 s = 0\.44 .*Hexo 15\.00 s = 0\.53 .*Jekyll 160\.00 s = 0\.05/);
@@ -26,7 +27,10 @@ test("benchmark verdicts: targets are decided at 10,000 posts from the run's med
   assert.equal(serve?.status, "not measured");
   assert.equal(memory?.status, "met");
   assert.match(memory?.detail ?? "", /peak RSS 480 MB .*100,000 tiny posts built in 60\.00 s, peak RSS 900 MB/);
-  assert.equal(ogp?.status, "not measured");
+  assert.equal(ogp?.status, "not met");
+  assert.equal(ogp?.detail, "200 cards drawn at 40.0 per second (≥ 50, 20.0 ms CPU a card); 0 drawn when nothing changed (0)");
+  assert.equal(checkTargets(results, [], { ...cards, cardsPerSecond: 55 })[4]?.status, "met");
+  assert.equal(checkTargets(results, [], { ...cards, cardsPerSecond: 55, drawnWhenUnchanged: 3 })[4]?.status, "not met");
 });
 
 test("benchmark verdicts: figures at another size are shown but decide nothing; a crash at 100,000 fails target 4", () => {
@@ -36,4 +40,5 @@ test("benchmark verdicts: figures at another size are shown but decide nothing; 
   assert.match(cold?.detail ?? "", /^not measured at 10,000 posts; at 1,000: kiji 500 ms ÷ Eleventy 2\.00 s = 0\.25/);
   assert.equal(memory?.status, "not met");
   assert.match(memory?.detail ?? "", /100,000 tiny posts failed: cold: kiji exited with 134:$/);
+  assert.equal(checkTargets(results, [])[4]?.status, "not measured");
 });
