@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BENCH_USAGE, MEMORY_SCENARIO_POSTS, parseBenchOptions, type BenchOptions } from "./bench-options.js";
@@ -72,6 +72,8 @@ async function benchSize(posts: number, options: BenchOptions, competitors: read
   const corpusDir = path.join(sizeDir, "kiji");
   log(`generating ${posts.toLocaleString("en")} ${tinyPosts ? "tiny " : ""}posts into ${corpusDir}`);
   generateCorpus({ dir: corpusDir, posts, postBytes: tinyPosts ? TINY_POST_BYTES : undefined, seedPostsDir: path.join(REPO_ROOT, "_posts") });
+  // The competitors build post pages only (their feed and sitemap plugins are not installed), so kiji does too.
+  appendFileSync(path.join(corpusDir, "_config.yml"), "feed: false\nsitemap: false\n");
   const runners: ToolRunner[] = [createKijiRunner({ siteDir: corpusDir, posts, timeoutMs: options.timeoutMs, scenarios: tinyPosts ? ["cold"] : ["cold", "no-change", "one-post-edit"] })];
   if (!tinyPosts && posts <= options.competitorMaxPosts) {
     for (const competitor of competitors) {
