@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import type { Duplex } from "node:stream";
 import { summariseRuns, type ScenarioResult } from "./bench-result.js";
 import { editPost, KIJI_BIN, pickEditedPost } from "./run-kiji.js";
@@ -37,7 +38,13 @@ function readFrames(socket: Duplex, head: Buffer, onText: (text: string) => void
 }
 
 /** Opens the live-reload socket as the page's script would (same Origin) and passes on each JSON message. */
-function openLiveSocket(base: URL, onMessage: (message: { type?: string }) => void): Promise<Duplex> {
+/** The live-reload messages the benchmark reads (src/serve/dev-site.ts has the full type). */
+interface LiveMessage {
+  readonly type?: string;
+  readonly pages?: readonly string[];
+}
+
+function openLiveSocket(base: URL, onMessage: (message: LiveMessage) => void): Promise<Duplex> {
   return new Promise((resolve, reject) => {
     const request = http.request({
       host: base.hostname,
@@ -46,7 +53,7 @@ function openLiveSocket(base: URL, onMessage: (message: { type?: string }) => vo
       headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": randomBytes(16).toString("base64"), Origin: base.origin },
     });
     request.once("upgrade", (_response, socket, head) => {
-      readFrames(socket, head, (text) => onMessage(JSON.parse(text) as { type?: string }));
+      readFrames(socket, head, (text) => onMessage(JSON.parse(text) as LiveMessage));
       resolve(socket);
     });
     request.once("response", (response) => reject(new Error(`the live-reload socket answered HTTP ${response.statusCode}`)));
@@ -79,7 +86,7 @@ function startServe(siteDir: string, timeoutMs: number): Promise<{ child: ChildP
   return waitFor<{ child: ChildProcess; url: URL }>(`"serving" line from kiji serve`, timeoutMs, (done) => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString("utf8");
-      const url = /serving (https?:\/\/[^\s;]+)/.exec(output)?.[1];
+      const url = /serving (?:at )?(https?:\/\/[^\s;()]+)/.exec(output)?.[1];
       if (url) done({ child, url: new URL(url) });
     };
     child.stdout?.on("data", onData);
@@ -105,19 +112,21 @@ export interface ServeBenchOptions {
 
 /**
  * Starts `kiji serve`, then for each run edits one post and times from the end of the file write
- * to the live-reload `update` message on the page's WebSocket.
+ * to the live-reload `update` message naming that post's page, on the page's WebSocket.
  */
 export async function benchServeReload(options: ServeBenchOptions): Promise<ScenarioResult> {
   const edited = pickEditedPost(options.siteDir);
   const original = readFileSync(edited, "utf8");
+  // The corpus's permalink is /:year/:month/:day/:title/; the update must name the edited page.
+  const pageUrl = path.basename(edited).replace(/^(\d{4})-(\d\d)-(\d\d)-(.+)\.md$/, "/$1/$2/$3/$4/");
   const { child, url } = await startServe(options.siteDir, options.timeoutMs);
-  let listener: ((message: { type?: string }) => void) | undefined;
+  let listener: ((message: LiveMessage) => void) | undefined;
   const socket = await openLiveSocket(url, (message) => listener?.(message));
   const runs: { ms: number; peakRssMb: number | undefined; cpuMs: undefined }[] = [];
   try {
     for (let i = 1; i <= options.runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const message = waitFor<{ type?: string }>("live-reload message", 60_000, (done) => (listener = (m) => m.type !== "hello" && done(m)));
+      const message = waitFor<LiveMessage>("live-reload message", 60_000, (done) => (listener = (m) => (m.type === "error" || (m.type === "update" && m.pages?.some((page) => page.startsWith(pageUrl)))) && done(m)));
       editPost(edited, original, i);
       const written = performance.now();
       const received = await message;
