@@ -34,7 +34,6 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   "code-inline-edge": "backticks followed by a space open a code span in CommonMark, not in kramdown",
   "gfm-table-align": "a `\\|` inside a code span splits the cell (GFM), kramdown keeps it in the cell",
   // kramdown block syntax without a micromark construct yet.
-  "definition-list": "definition lists (`Term\\n: definition`) are not parsed",
   "kramdown-table-footer": "kramdown table footers (`|===|`) are not parsed",
   "kramdown-table-multi-body": "a second `|---|` line does not start a new <tbody>",
   "kramdown-table-no-separator": "tables without a separator line are not parsed",

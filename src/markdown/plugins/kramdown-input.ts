@@ -7,15 +7,17 @@ import { gfmFootnote } from "micromark-extension-gfm-footnote";
 import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
 import { gfmTable } from "micromark-extension-gfm-table";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { defList } from "micromark-extension-definition-list";
 import { math } from "micromark-extension-math";
 import type { Processor } from "unified";
 import { blockIalFromMarkdown, blockIalSyntax } from "../syntax/block-ial.js";
+import { definitionListFromMarkdown } from "../syntax/definition-list.js";
 import { kramdownListSyntax } from "../syntax/ordered-list.js";
 
 /**
  * The Markdown dialect Jekyll reads (kramdown's GFM parser) on top of CommonMark: GFM tables,
  * `~~strike~~` (not single `~`), task lists and footnotes, but no bare-URL autolinks; `$$` math;
- * block IAL/ALD lines; kramdown's ordered-list markers. (CJK-friendly emphasis is its own plugin.)
+ * definition lists; block IAL/ALD lines; kramdown's ordered-list markers. (CJK-friendly emphasis is its own plugin.)
  */
 export default function remarkKramdownInput(this: Processor): void {
   const data = this.data();
@@ -27,6 +29,7 @@ export default function remarkKramdownInput(this: Processor): void {
     math({ singleDollarTextMath: false }),
     blockIalSyntax(),
     kramdownListSyntax(),
+    defList,
   );
   (data.fromMarkdownExtensions ??= []).push(
     gfmTableFromMarkdown(),
@@ -35,5 +38,6 @@ export default function remarkKramdownInput(this: Processor): void {
     gfmFootnoteFromMarkdown(),
     mathFromMarkdown(),
     blockIalFromMarkdown(),
+    definitionListFromMarkdown(),
   );
 }
