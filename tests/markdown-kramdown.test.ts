@@ -32,11 +32,7 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   // Code spans: CommonMark strips one space at each end and allows a space after the opening backtick.
   "code-inline": "`  spaced  ` is a code span in CommonMark, literal text in kramdown",
   "code-inline-edge": "backticks followed by a space open a code span in CommonMark, not in kramdown",
-  "gfm-table-align": "a `\\|` inside a code span splits the cell (GFM), kramdown keeps it in the cell",
   // kramdown block syntax without a micromark construct yet.
-  "kramdown-table-footer": "kramdown table footers (`|===|`) are not parsed",
-  "kramdown-table-multi-body": "a second `|---|` line does not start a new <tbody>",
-  "kramdown-table-no-separator": "tables without a separator line are not parsed",
   "ial-unclosed": "kiji's IAL must close on its own line; kramdown reads on to the next `}`",
   "lists-ordered-start": "`1)` is still an ordered-list marker (CommonMark), kramdown has none",
   "line-breaks": "`\\\\` at the end of a line is not a hard break",

@@ -74,7 +74,8 @@ const tokenizeBlockIal: Tokenizer = function (this: TokenizeContext, effects, ok
   return start;
 };
 
-const blockIalConstruct: Construct = { name: "kramdownIal", tokenize: tokenizeBlockIal };
+/** The block IAL/ALD line construct (also a block boundary for kramdown tables). */
+export const blockIalConstruct: Construct = { name: "kramdownIal", tokenize: tokenizeBlockIal };
 
 /** micromark extension: kramdown block IAL/ALD lines, which also end a paragraph (as in kramdown). */
 export function blockIalSyntax(): Extension {
