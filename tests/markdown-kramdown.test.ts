@@ -29,13 +29,8 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   "code-tilde-fence": "highlight.js tokens differ from Rouge's",
   "ial-block-codeblock": "highlight.js tokens differ from Rouge's",
   "code-fenced-lang-variants": "token spans differ, and a fence with a multi-word info string (```js title=\"x\") is still a fence",
-  // Code spans: CommonMark strips one space at each end and allows a space after the opening backtick.
-  "code-inline": "`  spaced  ` is a code span in CommonMark, literal text in kramdown",
-  "code-inline-edge": "backticks followed by a space open a code span in CommonMark, not in kramdown",
-  // kramdown block syntax without a micromark construct yet.
+  // kramdown syntax without a micromark construct yet.
   "ial-unclosed": "kiji's IAL must close on its own line; kramdown reads on to the next `}`",
-  "lists-ordered-start": "`1)` is still an ordered-list marker (CommonMark), kramdown has none",
-  "line-breaks": "`\\\\` at the end of a line is not a hard break",
   "smart-guillemets": "`<<x>>` contains `<x>`, which CommonMark reads as an HTML tag before typography runs",
   // Raw HTML blocks: CommonMark ends them at a blank line and parses Markdown after it; kramdown
   // keeps the element raw to its closing tag and parses Markdown only with markdown="1".

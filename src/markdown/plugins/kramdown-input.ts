@@ -9,15 +9,18 @@ import { defList } from "micromark-extension-definition-list";
 import { math } from "micromark-extension-math";
 import type { Processor } from "unified";
 import { blockIalFromMarkdown, blockIalSyntax } from "../syntax/block-ial.js";
+import { kramdownCodeSpanFromMarkdown, kramdownCodeSpanSyntax } from "../syntax/code-span.js";
 import { definitionListFromMarkdown } from "../syntax/definition-list.js";
 import { kramdownTableSyntax } from "../syntax/kramdown-table.js";
+import { kramdownLineBreakSyntax } from "../syntax/line-break.js";
 import { kramdownListSyntax } from "../syntax/ordered-list.js";
 import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
 
 /**
  * The Markdown dialect Jekyll reads (kramdown's GFM parser) on top of CommonMark: kramdown tables,
  * `~~strike~~` (not single `~`), task lists and footnotes, but no bare-URL autolinks; `$$` math;
- * definition lists; block IAL/ALD lines; kramdown's ordered-list markers. (CJK-friendly emphasis is its own plugin.)
+ * definition lists; block IAL/ALD lines; kramdown's list markers, code
+ * spans and `\\` line breaks. (CJK-friendly emphasis is its own plugin.)
  */
 export default function remarkKramdownInput(this: Processor): void {
   const data = this.data();
@@ -30,6 +33,8 @@ export default function remarkKramdownInput(this: Processor): void {
     blockIalSyntax(),
     kramdownListSyntax(),
     defList,
+    kramdownCodeSpanSyntax(),
+    kramdownLineBreakSyntax(),
   );
   (data.fromMarkdownExtensions ??= []).push(
     kramdownTableFromMarkdown(),
@@ -39,5 +44,6 @@ export default function remarkKramdownInput(this: Processor): void {
     mathFromMarkdown(),
     blockIalFromMarkdown(),
     definitionListFromMarkdown(),
+    kramdownCodeSpanFromMarkdown(),
   );
 }

@@ -24,25 +24,24 @@ const tokenizeDotMarker: Tokenizer = function (effects, ok, nok) {
 };
 const dotMarker: Construct = { partial: true, tokenize: tokenizeDotMarker };
 
-// CommonMark lets only `1.` interrupt a paragraph; kramdown-parser-gfm (paragraph_end quirk)
-// lets any ordered marker do it. The core construct reads `this.interrupt`, so it runs with a
-// context that says "not interrupting" for ordered markers.
+// kramdown-parser-gfm has only `1.` markers (no `1)`), and any of them may interrupt a paragraph
+// (paragraph_end quirk) where CommonMark lets only `1.` do it. The core construct reads
+// `this.interrupt`, so it runs with a context that says "not interrupting".
 const tokenizeOrderedList: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
-  const context = this;
-  return (code) => {
-    if (!asciiDigit(code) || !context.interrupt) return nok(code);
-    const relaxed = Object.create(context, { interrupt: { value: false } }) as TokenizeContext;
-    return effects.check(dotMarker, list.tokenize.call(relaxed, effects, ok, nok), nok)(code);
-  };
+  // The core construct, tried next with the same container state, then only accepts a `.`
+  // marker too. (Disabling it by name would also stop it from continuing lists.)
+  if (this.containerState) this.containerState.marker ??= DOT;
+  const context = this.interrupt ? (Object.create(this, { interrupt: { value: false } }) as TokenizeContext) : this;
+  return effects.check(dotMarker, list.tokenize.call(context, effects, ok, nok), nok);
 };
 
-const kramdownList: Construct = { ...list, name: "kramdownList", tokenize: tokenizeOrderedList };
+const orderedList: Construct = { ...list, name: "kramdownOrderedList", tokenize: tokenizeOrderedList };
 
 /**
- * micromark extension: any ordered marker may interrupt a paragraph, as in kramdown-parser-gfm.
- * It runs before the core list construct, which still continues lists (so `1)` stays a marker).
+ * micromark extension: kramdown's ordered-list markers: `1.` only (`1)` is text), and any of them
+ * may interrupt a paragraph. It runs before the core list construct, which still continues lists.
  */
 export function kramdownListSyntax(): Extension {
   const digits = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
-  return { document: Object.fromEntries(digits.map((code) => [code, kramdownList])) };
+  return { document: Object.fromEntries(digits.map((code) => [code, orderedList])) };
 }
