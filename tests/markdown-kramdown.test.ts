@@ -34,10 +34,7 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   "smart-guillemets": "`<<x>>` contains `<x>`, which CommonMark reads as an HTML tag before typography runs",
   // Raw HTML blocks: CommonMark ends them at a blank line and parses Markdown after it; kramdown
   // keeps the element raw to its closing tag and parses Markdown only with markdown="1".
-  "html-block-div": "Markdown after a blank line inside a raw <div> is parsed",
   "html-block-markdown-1": "markdown=\"1\" content on the tag's own line is not parsed",
-  "html-span-line-start": "Markdown after a blank line inside <details> is parsed",
-  "lt-in-text": "`</also>` is a closing HTML tag in CommonMark, text in kramdown",
   // Liquid runs in the templates stage before Markdown; see tests/liquid-in-posts.test.ts.
   "liquid-code-braces": "needs Liquid (templates stage), not the Markdown stage alone",
 };

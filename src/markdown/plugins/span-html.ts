@@ -1,0 +1,53 @@
+import type { Html, Nodes, Root, Text } from "mdast";
+import { walkParents } from "../tree/walk.js";
+
+// kramdown's HTML_BLOCK_ELEMENTS (parser/html.rb): in running text their tags are not HTML.
+const BLOCK_ELEMENTS = new Set(
+  ("address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer form " +
+    "h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary " +
+    "table tbody td th thead tfoot tr ul").split(" "),
+);
+const TAG = /^<(\/?)([\w:][\w.:-]*)(?:\s[^>]*?)?(\/?)>$/;
+
+// The inline HTML nodes of one block's text, in document order (through emphasis, links, …).
+function inlineHtml(node: Nodes, out: Html[]): Html[] {
+  if (node.type === "html") out.push(node);
+  else if ("children" in node) for (const child of node.children) inlineHtml(child, out);
+  return out;
+}
+
+// kramdown's parse_span_html: an end tag is HTML only when it closes an element opened earlier
+// in the same text, and a block-level element's tags are text there.
+function strayTags(nodes: readonly Html[]): Html[] {
+  const open: string[] = [];
+  const stray: Html[] = [];
+  for (const node of nodes) {
+    const [, isClosing, name = "", isSelfClosing] = TAG.exec(node.value) ?? [];
+    const lower = name.toLowerCase();
+    if (!name) continue;
+    if (BLOCK_ELEMENTS.has(lower)) stray.push(node);
+    else if (!isClosing && !isSelfClosing) open.push(lower);
+    else if (isClosing) {
+      const index = open.lastIndexOf(lower);
+      if (index < 0) stray.push(node);
+      else open.length = index;
+    }
+  }
+  return stray;
+}
+
+/**
+ * HTML tags in text as kramdown reads them: `</also>` with no `<also>` before it, and tags of
+ * block-level elements, are printed as text (`&lt;/also&gt;`). Runs after typography, which
+ * kramdown does not apply to them.
+ */
+export default function remarkSpanHtml() {
+  return (tree: Root): void => {
+    walkParents(tree, (parent) => {
+      if (parent.type !== "paragraph" && parent.type !== "heading" && parent.type !== "tableCell" && parent.type !== "definitionTerm") return;
+      const nodes = inlineHtml(parent, []);
+      if (nodes.length === 0) return;
+      for (const node of strayTags(nodes)) (node as unknown as Text).type = "text";
+    });
+  };
+}
