@@ -30,8 +30,6 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   "ial-block-codeblock": "highlight.js tokens differ from Rouge's",
   "code-fenced-lang-variants": "token spans differ, and a fence with a multi-word info string (```js title=\"x\") is still a fence",
   // kramdown syntax without a micromark construct yet.
-  "ial-unclosed": "kiji's IAL must close on its own line; kramdown reads on to the next `}`",
-  "smart-guillemets": "`<<x>>` contains `<x>`, which CommonMark reads as an HTML tag before typography runs",
   // Raw HTML blocks: CommonMark ends them at a blank line and parses Markdown after it; kramdown
   // keeps the element raw to its closing tag and parses Markdown only with markdown="1".
   "html-block-markdown-1": "markdown=\"1\" content on the tag's own line is not parsed",

@@ -11,6 +11,7 @@ import type { Processor } from "unified";
 import { blockIalFromMarkdown, blockIalSyntax } from "../syntax/block-ial.js";
 import { kramdownCodeSpanFromMarkdown, kramdownCodeSpanSyntax } from "../syntax/code-span.js";
 import { definitionListFromMarkdown } from "../syntax/definition-list.js";
+import { kramdownGuillemetSyntax } from "../syntax/guillemets.js";
 import { kramdownHtmlBlockFromMarkdown, kramdownHtmlBlockSyntax } from "../syntax/html-block.js";
 import { kramdownTableSyntax } from "../syntax/kramdown-table.js";
 import { kramdownLineBreakSyntax } from "../syntax/line-break.js";
@@ -21,7 +22,7 @@ import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
  * The Markdown dialect Jekyll reads (kramdown's GFM parser) on top of CommonMark: kramdown tables,
  * `~~strike~~` (not single `~`), task lists and footnotes, but no bare-URL autolinks; `$$` math;
  * definition lists; block IAL/ALD lines; kramdown's list markers, code
- * spans, `\\` line breaks and HTML blocks. (CJK-friendly emphasis is its own plugin.)
+ * spans, `\\` line breaks, HTML blocks and `<<`. (CJK-friendly emphasis is its own plugin.)
  */
 export default function remarkKramdownInput(this: Processor): void {
   const data = this.data();
@@ -37,6 +38,7 @@ export default function remarkKramdownInput(this: Processor): void {
     kramdownCodeSpanSyntax(),
     kramdownLineBreakSyntax(),
     kramdownHtmlBlockSyntax(),
+    kramdownGuillemetSyntax(),
   );
   (data.fromMarkdownExtensions ??= []).push(
     kramdownTableFromMarkdown(),

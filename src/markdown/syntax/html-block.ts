@@ -1,6 +1,7 @@
 import type { Extension as FromMarkdownExtension } from "mdast-util-from-markdown";
 import { markdownLineEnding } from "micromark-util-character";
-import type { Code, Construct, Extension, State, TokenizeContext, Tokenizer } from "micromark-util-types";
+import type { Extension, State, TokenizeContext, Tokenizer } from "micromark-util-types";
+import { nonLazyLineEnding } from "./line-ending.js";
 
 declare module "micromark-util-types" {
   interface TokenTypeMap {
@@ -70,18 +71,6 @@ export function missingClosingTag(value: string): string {
   if (start?.kind !== "raw" || start.depth === 0) return "";
   return depthAfter(value.slice(firstLine.length), start.name, start.depth) > 0 ? `\n</${start.name}>` : "";
 }
-
-// The line ending before another line that still belongs to the same containers.
-const tokenizeLineEnding: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
-  const self = this;
-  return (code) => {
-    effects.enter("lineEnding");
-    effects.consume(code);
-    effects.exit("lineEnding");
-    return (next: Code) => (next === null || self.parser.lazy[self.now().line] ? nok(next) : ok(next));
-  };
-};
-const nonLazyLineEnding: Construct = { partial: true, tokenize: tokenizeLineEnding };
 
 // kramdown keeps a block-level element raw up to its end tag, blank lines included (CommonMark
 // ends most HTML blocks at a blank line and parses what follows as Markdown).
