@@ -9,6 +9,7 @@ import { defList } from "micromark-extension-definition-list";
 import { math } from "micromark-extension-math";
 import type { Processor } from "unified";
 import { blockIalFromMarkdown, blockIalSyntax } from "../syntax/block-ial.js";
+import { kramdownCodeFencedSyntax } from "../syntax/code-fenced.js";
 import { kramdownCodeSpanFromMarkdown, kramdownCodeSpanSyntax } from "../syntax/code-span.js";
 import { definitionListFromMarkdown } from "../syntax/definition-list.js";
 import { kramdownGuillemetSyntax } from "../syntax/guillemets.js";
@@ -21,7 +22,7 @@ import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
 /**
  * The Markdown dialect Jekyll reads (kramdown's GFM parser) on top of CommonMark: kramdown tables,
  * `~~strike~~` (not single `~`), task lists and footnotes, but no bare-URL autolinks; `$$` math;
- * definition lists; block IAL/ALD lines; kramdown's list markers, code
+ * definition lists; block IAL/ALD lines; kramdown's list markers, fences, code
  * spans, `\\` line breaks, HTML blocks and `<<`. (CJK-friendly emphasis is its own plugin.)
  */
 export default function remarkKramdownInput(this: Processor): void {
@@ -39,6 +40,7 @@ export default function remarkKramdownInput(this: Processor): void {
     kramdownLineBreakSyntax(),
     kramdownHtmlBlockSyntax(),
     kramdownGuillemetSyntax(),
+    kramdownCodeFencedSyntax(),
   );
   (data.fromMarkdownExtensions ??= []).push(
     kramdownTableFromMarkdown(),
