@@ -1,0 +1,162 @@
+// Brings highlight.js's tokens closer to what Rouge 3.30 (Jekyll's highlighter) prints, with
+// cheap rules read off Rouge's lexers (lib/rouge/lexers/*.rb): number, string and comment
+// subtypes, identifiers classified by Rouge's own word lists, punctuation and operators in text
+// highlight.js leaves plain, and adjacent tokens of one type merged (Rouge's Lexer#lex does that).
+
+/** One highlighted piece of code: a Rouge class (undefined for plain text) and its text. */
+export interface Token {
+  cls: string | undefined;
+  text: string;
+}
+
+type WordClassifier = (word: string, after: string) => string | undefined;
+
+interface Dialect {
+  /** Class of an identifier (plain, or one highlight.js marked with a class in `reclassify`). */
+  readonly word?: WordClassifier;
+  readonly reclassify?: ReadonlySet<string>;
+  /** Split plain text into punctuation (`p`), operators (`o`) and identifiers. */
+  readonly isCode?: boolean;
+  /** `"…"` is `s2`, `'…'` is `s1`. */
+  readonly quotes?: boolean;
+  /** Class of the `#{`/`${` and `}` around interpolated code. */
+  readonly interpolation?: string;
+  /** Classes of tokens that take the line ending after them (Rouge matches `.*\n`). */
+  readonly takesNewline?: ReadonlySet<string>;
+  /** Class of white space between tokens (`w` in JSON). */
+  readonly whitespace?: string;
+  /** Class highlight.js's `attr` becomes (`nl` for JSON keys); `key:` splits into `na` and `pi` (YAML). */
+  readonly attribute?: string;
+  readonly splitsKeyColon?: boolean;
+  /** A bare `&` is an error token (HTML). */
+  readonly marksAmpersand?: boolean;
+}
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
+
+// javascript.rb: every identifier is classified by these lists alone.
+const JS_KEYWORDS = words("as async await break case catch continue debugger default delete do else export finally from for if import in instanceof new of return super switch this throw try typeof void while yield");
+const JS_DECLARATIONS = words("var let const with function class extends constructor get set static");
+const JS_RESERVED = words("enum implements interface package private protected public");
+const JS_CONSTANTS = words("true false null NaN Infinity undefined");
+const JS_BUILTINS = words(
+  "Array Boolean Date Error Function Math netscape Number Object Packages RegExp String sun decodeURI decodeURIComponent encodeURI encodeURIComponent eval isFinite isNaN parseFloat parseInt document window navigator self global Promise Set Map WeakSet WeakMap Symbol Proxy Reflect Int8Array Uint8Array Uint8ClampedArray Int16Array Uint16Array Uint16ClampedArray Int32Array Uint32Array Uint32ClampedArray Float32Array Float64Array DataView ArrayBuffer",
+);
+const jsWord: WordClassifier = (word) =>
+  JS_KEYWORDS.has(word) ? "k" : JS_DECLARATIONS.has(word) ? "kd" : JS_RESERVED.has(word) ? "kr" : JS_CONSTANTS.has(word) ? "kc" : JS_BUILTINS.has(word) ? "nb" : "nx";
+
+// python.rb: builtins, else a plain name.
+const PYTHON_BUILTINS = words(
+  "__import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit file filter float format frozenset getattr globals hasattr hash hex id input int intern isinstance issubclass iter len list locals long map max memoryview min next object oct open ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted staticmethod str sum super tuple type unichr unicode vars xrange zip",
+);
+const pythonWord: WordClassifier = (word) => (PYTHON_BUILTINS.has(word) ? "nb" : "n");
+
+// ruby.rb: builtins_g (not after a `.`), else a plain name.
+const RUBY_BUILTINS = words(
+  "attr_reader attr_writer attr_accessor __id__ __send__ abort ancestors at_exit autoload binding callcc caller catch chomp chop class_eval class_variables clone const_get const_missing const_set constants display dup eval exec exit extend fail fork format freeze getc gets global_variables gsub hash id included_modules inspect instance_eval instance_method instance_methods instance_variable_get instance_variable_set instance_variables lambda load local_variables loop method method_missing methods module_eval name object_id open p print printf private_class_method private_instance_methods private_methods proc protected_instance_methods protected_methods public_class_method public_instance_methods public_methods putc puts raise rand readline readlines require require_relative scan select self send set_trace_func singleton_methods sleep split sprintf srand sub syscall system taint test throw to_a to_s trace_var trap untaint untrace_var warn",
+);
+const rubyWord: WordClassifier = (word, after) => (RUBY_BUILTINS.has(word) && !after.endsWith(".") ? "nb" : "n");
+
+const JS: Dialect = { word: jsWord, reclassify: words("k kc kt nb nf nc bp nv"), isCode: true, quotes: true, interpolation: "p" };
+const DIALECTS: Readonly<Record<string, Dialect>> = {
+  js: JS,
+  javascript: JS,
+  python: { word: pythonWord, isCode: true, quotes: true, takesNewline: words("c1") },
+  py: { word: pythonWord, isCode: true, quotes: true, takesNewline: words("c1") },
+  ruby: { word: rubyWord, isCode: true, quotes: true, interpolation: "si" },
+  rb: { word: rubyWord, isCode: true, quotes: true, interpolation: "si" },
+  bash: { quotes: true },
+  shell: { quotes: true },
+  sh: { quotes: true },
+  json: { whitespace: "w", attribute: "nl" },
+  yaml: { splitsKeyColon: true },
+  yml: { splitsKeyColon: true },
+  diff: { takesNewline: words("gd gi") },
+  patch: { takesNewline: words("gd gi") },
+  html: { marksAmpersand: true },
+  xml: { marksAmpersand: true },
+};
+
+function dialectOf(language: string): Dialect {
+  return DIALECTS[language] ?? {};
+}
+
+// Rouge's number, comment and string subtypes, read from the token's text.
+function subtype(cls: string, text: string, dialect: Dialect): string {
+  if (cls === "m") return /^0x/i.test(text) ? "mh" : /^\d+$/.test(text) ? "mi" : /^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(text) ? "mf" : "m";
+  if (cls === "c") return /^(?:\/\/|#(?!!)|--)/.test(text) ? "c1" : text.startsWith("/*") ? "cm" : "c";
+  if (cls === "s" && dialect.quotes) return /^["`]/.test(text) ? "s2" : text.startsWith("'") ? "s1" : "s";
+  if (cls === "na" && dialect.attribute) return dialect.attribute;
+  return cls;
+}
+
+const CODE_TEXT = /(\s+)|([A-Za-z_$][\w$]*[?!]?)|(\d[\w.]*)|([()[\]{};,.:@]+)|([-+*/%=<>!&|^~?]+)|([\s\S])/gy;
+
+// Plain text in a language Rouge lexes fully: white space, identifiers, numbers, punctuation, operators.
+function lexPlain(text: string, dialect: Dialect, before: string): Token[] {
+  const out: Token[] = [];
+  CODE_TEXT.lastIndex = 0;
+  for (let match = CODE_TEXT.exec(text); match; match = CODE_TEXT.exec(text)) {
+    const [piece, space, word, number, punctuation, operator] = match;
+    const after = before + text.slice(0, match.index);
+    const cls = space ? dialect.whitespace : word ? dialect.word?.(word, after) : number ? subtype("m", number, dialect) : punctuation ? "p" : operator ? "o" : undefined;
+    out.push({ cls, text: piece });
+  }
+  return out;
+}
+
+function splitToken(token: Token, dialect: Dialect, before: string): Token[] {
+  const { cls, text } = token;
+  if (cls === undefined) {
+    if (dialect.isCode) return lexPlain(text, dialect, before);
+    if (dialect.whitespace) return text.split(/(\s+)/).filter(Boolean).map((piece) => ({ cls: /^\s+$/.test(piece) ? dialect.whitespace : undefined, text: piece }));
+    if (dialect.marksAmpersand) return text.split(/(&(?![#\w]+;))/).filter(Boolean).map((piece) => ({ cls: piece === "&" ? "err" : undefined, text: piece }));
+    return [token];
+  }
+  if (cls === "si" && dialect.interpolation) {
+    const parts = /^([#$]\{)([\s\S]*)(\})$/.exec(text);
+    if (parts?.[1] && parts[3]) return [{ cls: dialect.interpolation, text: parts[1] }, ...lexPlain(parts[2] ?? "", dialect, before), { cls: dialect.interpolation, text: parts[3] }];
+  }
+  if (dialect.word && dialect.reclassify?.has(cls) && /^[A-Za-z_$][\w$]*$/.test(text)) return [{ cls: dialect.word(text, before), text }];
+  if (cls === "na" && dialect.splitsKeyColon && text.endsWith(":")) return [{ cls, text: text.slice(0, -1) }, { cls: "pi", text: ":" }];
+  return [token];
+}
+
+// Rouge's lexers end some tokens with the line ending (`#.*\n` comments in Python, diff lines).
+function takeNewlines(tokens: Token[], classes: ReadonlySet<string>): void {
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    if (!token.cls || !classes.has(token.cls) || !next || next.cls !== undefined || !next.text.startsWith("\n")) return;
+    token.text += "\n";
+    next.text = next.text.slice(1);
+  });
+}
+
+function merge(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    const last = out[out.length - 1];
+    if (token.text === "") continue;
+    if (last && last.cls === token.cls) last.text += token.text;
+    else out.push({ ...token });
+  }
+  return out;
+}
+
+/** Rouge's subtype of a highlighted element (`m` → `mi`, `c` → `c1`, `s` → `s2`, …), from its whole text. */
+export function rougeSubtype(cls: string, text: string, language: string): string {
+  return subtype(cls, text, dialectOf(language));
+}
+
+/** Refines highlight.js tokens (given Rouge's class names and subtypes) as Rouge's lexer for `language` would print them. */
+export function toRougeTokens(tokens: readonly Token[], language: string): Token[] {
+  const dialect = dialectOf(language);
+  const out: Token[] = [];
+  let before = "";
+  for (const token of tokens) {
+    out.push(...splitToken(token, dialect, before));
+    before = (before + token.text).slice(-64);
+  }
+  if (dialect.takesNewline) takeNewlines(out, dialect.takesNewline);
+  return merge(out);
+}
