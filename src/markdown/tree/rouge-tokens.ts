@@ -28,8 +28,10 @@ interface Dialect {
   /** Class highlight.js's `attr` becomes (`nl` for JSON keys); `key:` splits into `na` and `pi` (YAML). */
   readonly attribute?: string;
   readonly splitsKeyColon?: boolean;
-  /** A bare `&` is an error token (HTML). */
-  readonly marksAmpersand?: boolean;
+  /** A bare `&` is an error token, entities are `ni`, tags and attributes split as Rouge's (HTML). */
+  readonly isMarkup?: boolean;
+  /** Lexes the whole text itself (line-based languages such as diff). */
+  readonly lex?: (code: string) => Token[];
 }
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/));
@@ -45,11 +47,21 @@ const JS_BUILTINS = words(
 const jsWord: WordClassifier = (word) =>
   JS_KEYWORDS.has(word) ? "k" : JS_DECLARATIONS.has(word) ? "kd" : JS_RESERVED.has(word) ? "kr" : JS_CONSTANTS.has(word) ? "kc" : JS_BUILTINS.has(word) ? "nb" : "nx";
 
-// python.rb: builtins, else a plain name.
+// python.rb: keywords (`def` and `class` have rules of their own), operator words, namespaces,
+// pseudo-builtins and builtins, else a plain name; module names after import/from.
+const PYTHON_KEYWORDS = words("assert break continue del elif else except exec finally for global if lambda pass print raise return try while yield as with async await nonlocal def class");
+const PYTHON_OPERATOR_WORDS = words("and or not in is");
+const PYTHON_PSEUDO = words("self None Ellipsis NotImplemented False True");
 const PYTHON_BUILTINS = words(
   "__import__ abs all any apply ascii basestring bin bool buffer bytearray bytes callable chr classmethod cmp coerce compile complex delattr dict dir divmod enumerate eval execfile exit file filter float format frozenset getattr globals hasattr hash hex id input int intern isinstance issubclass iter len list locals long map max memoryview min next object oct open ord pow property range raw_input reduce reload repr reversed round set setattr slice sorted staticmethod str sum super tuple type unichr unicode vars xrange zip",
 );
-const pythonWord: WordClassifier = (word) => (PYTHON_BUILTINS.has(word) ? "nb" : "n");
+const pythonWord: WordClassifier = (word, after) => {
+  if (word === "import" || word === "from") return "kn";
+  if (/\b(?:import|from)\s+$/.test(after)) return "nn";
+  if (PYTHON_OPERATOR_WORDS.has(word)) return "ow";
+  if (PYTHON_KEYWORDS.has(word)) return "k";
+  return PYTHON_PSEUDO.has(word) ? "bp" : PYTHON_BUILTINS.has(word) ? "nb" : "n";
+};
 
 // ruby.rb: builtins_g (not after a `.`), else a plain name.
 const RUBY_BUILTINS = words(
@@ -57,24 +69,41 @@ const RUBY_BUILTINS = words(
 );
 const rubyWord: WordClassifier = (word, after) => (RUBY_BUILTINS.has(word) && !after.endsWith(".") ? "nb" : "n");
 
+// diff.rb: one token per line, by its first characters.
+const DIFF_LINES: ReadonlyArray<readonly [RegExp, string | undefined]> = [
+  [/^ /, undefined], [/^---$/, "p"], [/^[+>]/, "gi"], [/^[-<]/, "gd"], [/^!/, "gs"], [/^(?:[Ii]ndex|diff)/, "gh"], [/^\w/, "p"], [/^=/, "gh"],
+];
+function lexDiff(code: string): Token[] {
+  return code.split(/(?<=\n)/).flatMap((line): Token[] => {
+    const hunk = /^(@@[^@]*@@)([^\n]*\n)/.exec(line);
+    if (hunk?.[1]) return [{ cls: "p", text: hunk[1] }, { cls: undefined, text: hunk[2] ?? "" }];
+    return [{ cls: DIFF_LINES.find(([pattern]) => pattern.test(line))?.[1], text: line }];
+  });
+}
+
 const JS: Dialect = { word: jsWord, reclassify: words("k kc kt nb nf nc bp nv"), isCode: true, quotes: true, interpolation: "p" };
+const PYTHON: Dialect = { word: pythonWord, reclassify: words("k kc nb bp"), isCode: true, takesNewline: words("c1") };
+const RUBY: Dialect = { word: rubyWord, isCode: true, quotes: true, interpolation: "si" };
+const JSON_DIALECT: Dialect = { word: (word) => (/^(?:true|false|null)$/.test(word) ? "kc" : undefined), reclassify: words("k kc"), quotes: true, whitespace: "w", attribute: "nl" };
+const DIFF: Dialect = { lex: lexDiff };
 const DIALECTS: Readonly<Record<string, Dialect>> = {
   js: JS,
   javascript: JS,
-  python: { word: pythonWord, isCode: true, quotes: true, takesNewline: words("c1") },
-  py: { word: pythonWord, isCode: true, quotes: true, takesNewline: words("c1") },
-  ruby: { word: rubyWord, isCode: true, quotes: true, interpolation: "si" },
-  rb: { word: rubyWord, isCode: true, quotes: true, interpolation: "si" },
+  python: PYTHON,
+  py: PYTHON,
+  ruby: RUBY,
+  rb: RUBY,
   bash: { quotes: true },
   shell: { quotes: true },
   sh: { quotes: true },
-  json: { whitespace: "w", attribute: "nl" },
+  json: JSON_DIALECT,
   yaml: { splitsKeyColon: true },
   yml: { splitsKeyColon: true },
-  diff: { takesNewline: words("gd gi") },
-  patch: { takesNewline: words("gd gi") },
-  html: { marksAmpersand: true },
-  xml: { marksAmpersand: true },
+  diff: DIFF,
+  patch: DIFF,
+  udiff: DIFF,
+  html: { isMarkup: true },
+  xml: { isMarkup: true },
 };
 
 function dialectOf(language: string): Dialect {
@@ -110,9 +139,10 @@ function splitToken(token: Token, dialect: Dialect, before: string): Token[] {
   if (cls === undefined) {
     if (dialect.isCode) return lexPlain(text, dialect, before);
     if (dialect.whitespace) return text.split(/(\s+)/).filter(Boolean).map((piece) => ({ cls: /^\s+$/.test(piece) ? dialect.whitespace : undefined, text: piece }));
-    if (dialect.marksAmpersand) return text.split(/(&(?![#\w]+;))/).filter(Boolean).map((piece) => ({ cls: piece === "&" ? "err" : undefined, text: piece }));
+    if (dialect.isMarkup) return text.split(/(&(?![#\w]+;))/).filter(Boolean).map((piece) => ({ cls: piece === "&" ? "err" : undefined, text: piece }));
     return [token];
   }
+  if (dialect.isMarkup) return [markupToken(cls, text)];
   if (cls === "si" && dialect.interpolation) {
     const parts = /^([#$]\{)([\s\S]*)(\})$/.exec(text);
     if (parts?.[1] && parts[3]) return [{ cls: dialect.interpolation, text: parts[1] }, ...lexPlain(parts[2] ?? "", dialect, before), { cls: dialect.interpolation, text: parts[3] }];
@@ -120,6 +150,13 @@ function splitToken(token: Token, dialect: Dialect, before: string): Token[] {
   if (dialect.word && dialect.reclassify?.has(cls) && /^[A-Za-z_$][\w$]*$/.test(text)) return [{ cls: dialect.word(text, before), text }];
   if (cls === "na" && dialect.splitsKeyColon && text.endsWith(":")) return [{ cls, text: text.slice(0, -1) }, { cls: "pi", text: ":" }];
   return [token];
+}
+
+// html.rb: white space inside a tag is text, `=` belongs to the attribute name, entities are `ni`.
+function markupToken(cls: string, text: string): Token {
+  if (cls === "nt" && /^\s+$/.test(text)) return { cls: undefined, text };
+  if (cls === "nt" && text === "=") return { cls: "na", text };
+  return { cls: cls === "ss" ? "ni" : cls, text };
 }
 
 // Rouge's lexers end some tokens with the line ending (`#.*\n` comments in Python, diff lines).
@@ -151,6 +188,7 @@ export function rougeSubtype(cls: string, text: string, language: string): strin
 /** Refines highlight.js tokens (given Rouge's class names and subtypes) as Rouge's lexer for `language` would print them. */
 export function toRougeTokens(tokens: readonly Token[], language: string): Token[] {
   const dialect = dialectOf(language);
+  if (dialect.lex) return merge(dialect.lex(tokens.map((token) => token.text).join("")));
   const out: Token[] = [];
   let before = "";
   for (const token of tokens) {
