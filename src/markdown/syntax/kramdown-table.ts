@@ -54,23 +54,50 @@ interface RowReport {
   hasOnlyCodePipes: boolean;
 }
 
+/** Where the row tokenizer is on its line. */
+interface RowState {
+  previous: Code;
+  /** Backticks that opened the code span we are in (0: not in one), and closing ones seen. */
+  codeSize: number;
+  closing: number;
+  hasPipe: boolean;
+  hasSplitPipe: boolean;
+  isTextOpen: boolean;
+}
+
+// kramdown's parse_codespan on a row: a single backtick between white space is literal; otherwise
+// the run opens a code span when the same number of backticks follows on the line.
+function createBacktickRun(effects: Effects, row: RowState, inside: State): State {
+  const before = row.previous;
+  let size = 0;
+  const run: State = (code) => {
+    if (code === GRAVE) {
+      size += 1;
+      row.previous = code;
+      effects.consume(code);
+      return run;
+    }
+    if (size === 1 && (before === null || markdownLineEndingOrSpace(before)) && markdownSpace(code)) return inside(code);
+    const opened: State = (next) => {
+      row.codeSize = size;
+      row.closing = 0;
+      return inside(next);
+    };
+    return effects.check(closingBackticks(size), opened, inside)(code);
+  };
+  return run;
+}
+
 // One table line: cells split at pipes that are neither escaped nor inside a code span (kramdown
 // splits rows after parsing their code spans), each cell's content parsed as inline text. Fails
 // (so the table ends) when the line has no `|` at all.
 function createRowConstruct(report: RowReport): Construct {
   const tokenize: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
     const self = this;
-    let rawPipe = false;
-    let splitPipe = false;
-    let previous: Code = null;
-    let isTextOpen = false;
-    let codeSize = 0;
-    let closing = 0;
-    let runSize = 0;
-    let beforeRun: Code = null;
+    const row: RowState = { previous: null, codeSize: 0, closing: 0, hasPipe: false, hasSplitPipe: false, isTextOpen: false };
     const closeCell = (): void => {
-      if (isTextOpen) effects.exit("chunkText");
-      isTextOpen = false;
+      if (row.isTextOpen) effects.exit("chunkText");
+      row.isTextOpen = false;
       effects.exit("kramdownTableCell");
     };
     const cellStart: State = (code) => {
@@ -80,64 +107,46 @@ function createRowConstruct(report: RowReport): Construct {
       return space(code);
     };
     const space: State = (code) => {
-      if (markdownSpace(code)) {
-        previous = code;
-        effects.consume(code);
-        return space;
+      if (!markdownSpace(code)) {
+        effects.exit("whitespace");
+        return inside(code);
       }
-      effects.exit("whitespace");
-      return inside(code);
+      row.previous = code;
+      effects.consume(code);
+      return space;
+    };
+    const end: State = (code) => {
+      closeCell();
+      const line = effects.exit("kramdownTableRow");
+      if (!row.hasPipe) return nok(code);
+      report.kind = tableLineKind(self.sliceSerialize(line));
+      report.hasOnlyCodePipes ||= !row.hasSplitPipe;
+      return ok(code);
+    };
+    const divider: State = (code) => {
+      closeCell();
+      effects.enter("kramdownTableDivider");
+      effects.consume(code);
+      effects.exit("kramdownTableDivider");
+      row.previous = code;
+      return cellStart;
     };
     const inside: State = (code) => {
-      if (code === null || markdownLineEnding(code)) {
-        closeCell();
-        const row = effects.exit("kramdownTableRow");
-        if (!rawPipe) return nok(code);
-        report.kind = tableLineKind(self.sliceSerialize(row));
-        report.hasOnlyCodePipes ||= !splitPipe;
-        return ok(code);
+      if (code === null || markdownLineEnding(code)) return end(code);
+      const isPipe = code === PIPE && row.previous !== BACKSLASH;
+      row.hasPipe ||= isPipe;
+      if (isPipe && row.codeSize === 0) {
+        row.hasSplitPipe = true;
+        return divider(code);
       }
-      if (code === PIPE && previous !== BACKSLASH) {
-        rawPipe = true;
-        if (codeSize === 0) {
-          splitPipe = true;
-          closeCell();
-          effects.enter("kramdownTableDivider");
-          effects.consume(code);
-          effects.exit("kramdownTableDivider");
-          previous = code;
-          return cellStart;
-        }
-      }
-      if (!isTextOpen) effects.enter("chunkText", { contentType: "text" });
-      isTextOpen = true;
-      if (code === GRAVE && codeSize === 0) {
-        beforeRun = previous;
-        runSize = 0;
-        return openRun(code);
-      }
-      closing = code === GRAVE ? closing + 1 : 0;
-      if (closing === codeSize) codeSize = 0;
-      previous = code;
+      if (!row.isTextOpen) effects.enter("chunkText", { contentType: "text" });
+      row.isTextOpen = true;
+      if (code === GRAVE && row.codeSize === 0) return createBacktickRun(effects, row, inside)(code);
+      row.closing = code === GRAVE ? row.closing + 1 : 0;
+      if (row.closing === row.codeSize) row.codeSize = 0;
+      row.previous = code;
       effects.consume(code);
       return inside;
-    };
-    // kramdown's parse_codespan: a single backtick between white space is literal; otherwise the
-    // run opens a code span when the same number of backticks follows on the line.
-    const openRun: State = (code) => {
-      if (code === GRAVE) {
-        runSize += 1;
-        previous = code;
-        effects.consume(code);
-        return openRun;
-      }
-      if (runSize === 1 && (beforeRun === null || markdownLineEndingOrSpace(beforeRun)) && markdownSpace(code)) return inside(code);
-      const opened: State = (next) => {
-        codeSize = runSize;
-        closing = 0;
-        return inside(next);
-      };
-      return effects.check(closingBackticks(runSize), opened, inside)(code);
     };
     return (code) => {
       if (code === null || markdownLineEnding(code)) return nok(code);
