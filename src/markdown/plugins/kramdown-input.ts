@@ -14,6 +14,7 @@ import { kramdownCodeSpanFromMarkdown, kramdownCodeSpanSyntax } from "../syntax/
 import { definitionListFromMarkdown } from "../syntax/definition-list.js";
 import { kramdownGuillemetSyntax } from "../syntax/guillemets.js";
 import { kramdownHtmlBlockFromMarkdown, kramdownHtmlBlockSyntax } from "../syntax/html-block.js";
+import { kramdownHtmlSpanBlockFromMarkdown, kramdownHtmlSpanBlockSyntax } from "../syntax/html-span-block.js";
 import { kramdownTableSyntax } from "../syntax/kramdown-table.js";
 import { kramdownLineBreakSyntax } from "../syntax/line-break.js";
 import { kramdownListSyntax } from "../syntax/ordered-list.js";
@@ -39,6 +40,7 @@ export default function remarkKramdownInput(this: Processor): void {
     kramdownCodeSpanSyntax(),
     kramdownLineBreakSyntax(),
     kramdownHtmlBlockSyntax(),
+    kramdownHtmlSpanBlockSyntax(),
     kramdownGuillemetSyntax(),
     kramdownCodeFencedSyntax(),
   );
@@ -52,5 +54,6 @@ export default function remarkKramdownInput(this: Processor): void {
     definitionListFromMarkdown(),
     kramdownCodeSpanFromMarkdown(),
     kramdownHtmlBlockFromMarkdown(),
+    kramdownHtmlSpanBlockFromMarkdown(),
   );
 }

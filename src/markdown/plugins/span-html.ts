@@ -1,4 +1,5 @@
 import type { Html, Nodes, Root, Text } from "mdast";
+import "../syntax/html-span-block.js";
 import { walkParents } from "../tree/walk.js";
 
 // kramdown's HTML_BLOCK_ELEMENTS (parser/html.rb): in running text their tags are not HTML.
@@ -48,6 +49,8 @@ export default function remarkSpanHtml() {
   return (tree: Root): void => {
     walkParents(tree, (parent) => {
       if (parent.type !== "paragraph" && parent.type !== "heading" && parent.type !== "tableCell" && parent.type !== "definitionTerm") return;
+      // A block element with markdown="span" content: its tags are the element's own.
+      if (parent.type === "paragraph" && parent.data?.kramdownHtmlSpan) return;
       const nodes = inlineHtml(parent, []);
       if (nodes.length === 0) return;
       const { stray, open } = strayTags(nodes);
