@@ -37,11 +37,39 @@ const tokenizeOrderedList: Tokenizer = function (this: TokenizeContext, effects,
 
 const orderedList: Construct = { ...list, name: "kramdownOrderedList", tokenize: tokenizeOrderedList };
 
+// kramdown continues a bullet list with any of `*`, `+` and `-` (CommonMark starts another list
+// when the marker changes): the bullet a line starts with becomes the list's marker before the
+// core construct checks the line for a new item.
+const tokenizeBulletContinuation: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
+  const state = this.containerState;
+  const peek: Construct = {
+    partial: true,
+    tokenize: (peekEffects, found, none) => {
+      const scan: State = (code) => {
+        if (code === 32) {
+          peekEffects.consume(code);
+          return scan;
+        }
+        if ((code === 42 || code === 43 || code === 45) && state) state.marker = code;
+        return code === 42 || code === 43 || code === 45 ? found(code) : none(code);
+      };
+      return (code) => {
+        peekEffects.enter("listItemPrefix");
+        return scan(code);
+      };
+    },
+  };
+  const continuation = (list.continuation?.tokenize ?? (() => nok)).call(this, effects, ok, nok);
+  return effects.check(peek, continuation, continuation);
+};
+const bulletList: Construct = { ...list, name: "kramdownBulletList", continuation: { tokenize: tokenizeBulletContinuation } };
+
 /**
- * micromark extension: kramdown's ordered-list markers: `1.` only (`1)` is text), and any of them
- * may interrupt a paragraph. It runs before the core list construct, which still continues lists.
+ * micromark extension: kramdown's list markers: `1.` only (`1)` is text), any of them may
+ * interrupt a paragraph, and bullets of any kind continue one list. These run before the core
+ * list construct, which still continues lists.
  */
 export function kramdownListSyntax(): Extension {
   const digits = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57];
-  return { document: Object.fromEntries(digits.map((code) => [code, orderedList])) };
+  return { document: { 42: bulletList, 43: bulletList, 45: bulletList, ...Object.fromEntries(digits.map((code) => [code, orderedList])) } };
 }
