@@ -30,11 +30,14 @@ const BACKSLASH = 92;
 
 // kramdown's IAL_BLOCK_START / ALD_START: up to three spaces, `{:` not followed by `:` or `/`, at
 // least one character, the first unescaped `}` (on this line or a later one: kramdown reads on,
-// blank lines included), then only white space to the end of the line.
+// blank lines included), then only white space to the end of the line. kiji stops looking after
+// MAX_LINES lines, so that unclosed `{:` lines cannot make parsing quadratic; kramdown does not.
+const MAX_LINES = 50;
 const tokenizeBlockIal: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
   const tail = this.events[this.events.length - 1];
   const indent = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
+  let lines = 1;
   const start: State = (code) => {
     if (code !== LEFT_BRACE || indent > 3) return nok(code);
     effects.enter("kramdownIal");
@@ -63,7 +66,10 @@ const tokenizeBlockIal: Tokenizer = function (this: TokenizeContext, effects, ok
     effects.consume(code);
     return code === BACKSLASH ? escaped : inside;
   };
-  const lineEnding: State = (code) => effects.attempt(nonLazyLineEnding, lineStart, nok)(code);
+  const lineEnding: State = (code) => {
+    lines += 1;
+    return lines > MAX_LINES ? nok(code) : effects.attempt(nonLazyLineEnding, lineStart, nok)(code);
+  };
   const lineStart: State = (code) => {
     if (markdownLineEnding(code)) return lineEnding(code);
     effects.enter("kramdownIalData");
