@@ -22,7 +22,6 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   // Syntax highlighting: kiji highlights with highlight.js (lowlight), prints Rouge's class names
   // and splits tokens as Rouge's lexers do where a cheap rule can (tree/rouge-tokens.ts). This
   // case is also checked below without the token spans, where it must match.
-  "code-fenced-lang-variants": "shell: Rouge marks commands it knows (`grep `) and options (`-la`), highlight.js does not",
   "code-highlight-languages": "longer JavaScript, Python and Ruby: most tokens match Rouge's, not all (f-strings, Ruby symbols, …)",
   // Inline HTML: kramdown parses an inline element's content on its own.
   "html-span-edges": "emphasis across an inline element's end tag (`*<i>x*</i>`): kramdown parses the element's content on its own",
@@ -31,7 +30,7 @@ const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
 };
 
 /** Known differences whose only difference is the highlighter's token spans inside <code>. */
-const TOKENS_ONLY = ["code-fenced-lang-variants", "code-highlight-languages"];
+const TOKENS_ONLY = ["code-highlight-languages"];
 
 const renderer = createMarkdownRenderer();
 

@@ -1,3 +1,5 @@
+import { lexShell } from "./rouge-shell.js";
+
 // Brings highlight.js's tokens closer to what Rouge 3.30 (Jekyll's highlighter) prints, with
 // cheap rules read off Rouge's lexers (lib/rouge/lexers/*.rb): number, string and comment
 // subtypes, identifiers classified by Rouge's own word lists, punctuation and operators in text
@@ -86,6 +88,7 @@ const PYTHON: Dialect = { word: pythonWord, reclassify: words("k kc nb bp"), isC
 const RUBY: Dialect = { word: rubyWord, isCode: true, quotes: true, interpolation: "si" };
 const JSON_DIALECT: Dialect = { word: (word) => (/^(?:true|false|null)$/.test(word) ? "kc" : undefined), reclassify: words("k kc"), quotes: true, whitespace: "w", attribute: "nl" };
 const DIFF: Dialect = { lex: lexDiff };
+const SHELL: Dialect = { lex: lexShell };
 const DIALECTS: Readonly<Record<string, Dialect>> = {
   js: JS,
   javascript: JS,
@@ -93,9 +96,11 @@ const DIALECTS: Readonly<Record<string, Dialect>> = {
   py: PYTHON,
   ruby: RUBY,
   rb: RUBY,
-  bash: { quotes: true },
-  shell: { quotes: true },
-  sh: { quotes: true },
+  bash: SHELL,
+  shell: SHELL,
+  sh: SHELL,
+  zsh: SHELL,
+  ksh: SHELL,
   json: JSON_DIALECT,
   yaml: { splitsKeyColon: true },
   yml: { splitsKeyColon: true },
