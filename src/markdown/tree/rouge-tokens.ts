@@ -19,8 +19,11 @@ interface Dialect {
   readonly reclassify?: ReadonlySet<string>;
   /** Split plain text into punctuation (`p`), operators (`o`) and identifiers. */
   readonly isCode?: boolean;
-  /** `"…"` is `s2`, `'…'` is `s1`. */
+  /** `"…"` is `s2`, `'…'` is `s1`; with `delimiters`, the quotes are `dl` tokens and escapes `se`. */
   readonly quotes?: boolean;
+  readonly delimiters?: boolean;
+  /** `@x`, `@@x` and `$x` variables are `vi`, `vc` and `vg` (Ruby). */
+  readonly sigils?: boolean;
   /** Class of the `#{`/`${` and `}` around interpolated code. */
   readonly interpolation?: string;
   /** Classes of tokens that take the line ending after them (Rouge matches `.*\n`). */
@@ -65,11 +68,22 @@ const pythonWord: WordClassifier = (word, after) => {
   return PYTHON_PSEUDO.has(word) ? "bp" : PYTHON_BUILTINS.has(word) ? "nb" : "n";
 };
 
-// ruby.rb: builtins_g (not after a `.`), else a plain name.
+// ruby.rb: method names after `.`/`::`, names after def/class/module, constants, keywords,
+// pseudo-keywords and builtins_g (not after a `.`), else a plain name.
+const RUBY_KEYWORDS = words("BEGIN END alias begin break case defined? do else elsif end ensure for if in next redo rescue raise retry return super then undef unless until when while yield def class module");
+const RUBY_PSEUDO = words("loop include extend raise alias_method attr catch throw private module_function public protected true false nil __FILE__ __LINE__");
 const RUBY_BUILTINS = words(
   "attr_reader attr_writer attr_accessor __id__ __send__ abort ancestors at_exit autoload binding callcc caller catch chomp chop class_eval class_variables clone const_get const_missing const_set constants display dup eval exec exit extend fail fork format freeze getc gets global_variables gsub hash id included_modules inspect instance_eval instance_method instance_methods instance_variable_get instance_variable_set instance_variables lambda load local_variables loop method method_missing methods module_eval name object_id open p print printf private_class_method private_instance_methods private_methods proc protected_instance_methods protected_methods public_class_method public_instance_methods public_methods putc puts raise rand readline readlines require require_relative scan select self send set_trace_func singleton_methods sleep split sprintf srand sub syscall system taint test throw to_a to_s trace_var trap untaint untrace_var warn",
 );
-const rubyWord: WordClassifier = (word, after) => (RUBY_BUILTINS.has(word) && !after.endsWith(".") ? "nb" : "n");
+const rubyWord: WordClassifier = (word, after) => {
+  if (/\bdef\s+$/.test(after) || /(?:[^.]\.|::)\s*$/.test(after)) return "nf";
+  if (/\bmodule\s+$/.test(after)) return "nn";
+  if (/\bclass\s+$/.test(after)) return "nc";
+  if (RUBY_KEYWORDS.has(word)) return "k";
+  if (RUBY_PSEUDO.has(word)) return "kp";
+  if (/^[A-Z]/.test(word)) return "no";
+  return RUBY_BUILTINS.has(word) && !after.endsWith(".") ? "nb" : "n";
+};
 
 // diff.rb: one token per line, by its first characters.
 const DIFF_LINES: ReadonlyArray<readonly [RegExp, string | undefined]> = [
@@ -83,9 +97,9 @@ function lexDiff(code: string): Token[] {
   });
 }
 
-const JS: Dialect = { word: jsWord, reclassify: words("k kc kt nb nf nc bp nv"), isCode: true, quotes: true, interpolation: "p" };
+const JS: Dialect = { word: jsWord, reclassify: words("k kc kt nb nf nc bp nv py"), isCode: true, quotes: true, delimiters: true, interpolation: "p" };
 const PYTHON: Dialect = { word: pythonWord, reclassify: words("k kc nb bp"), isCode: true, takesNewline: words("c1") };
-const RUBY: Dialect = { word: rubyWord, isCode: true, quotes: true, interpolation: "si" };
+const RUBY: Dialect = { word: rubyWord, reclassify: words("k kc nb nc nf bp"), isCode: true, quotes: true, interpolation: "si", sigils: true };
 const JSON_DIALECT: Dialect = { word: (word) => (/^(?:true|false|null)$/.test(word) ? "kc" : undefined), reclassify: words("k kc"), quotes: true, whitespace: "w", attribute: "nl" };
 const DIFF: Dialect = { lex: lexDiff };
 const SHELL: Dialect = { lex: lexShell };
@@ -124,16 +138,16 @@ function subtype(cls: string, text: string, dialect: Dialect): string {
   return cls;
 }
 
-const CODE_TEXT = /(\s+)|([A-Za-z_$][\w$]*[?!]?)|(\d[\w.]*)|([()[\]{};,.:@]+)|([-+*/%=<>!&|^~?]+)|([\s\S])/gy;
+const CODE_TEXT = /(\s+)|([A-Za-z_$][\w$]*[?!]?)|(\d[\w.]*)|(::)|([()[\]{};,.:@]+)|([-+*/%=<>!&|^~?]+)|([\s\S])/gy;
 
 // Plain text in a language Rouge lexes fully: white space, identifiers, numbers, punctuation, operators.
 function lexPlain(text: string, dialect: Dialect, before: string): Token[] {
   const out: Token[] = [];
   CODE_TEXT.lastIndex = 0;
   for (let match = CODE_TEXT.exec(text); match; match = CODE_TEXT.exec(text)) {
-    const [piece, space, word, number, punctuation, operator] = match;
+    const [piece, space, word, number, scope, punctuation, operator] = match;
     const after = before + text.slice(0, match.index);
-    const cls = space ? dialect.whitespace : word ? dialect.word?.(word, after) : number ? subtype("m", number, dialect) : punctuation ? "p" : operator ? "o" : undefined;
+    const cls = space ? dialect.whitespace : word ? dialect.word?.(word, after) : number ? subtype("m", number, dialect) : punctuation ? "p" : scope || operator ? "o" : undefined;
     out.push({ cls, text: piece });
   }
   return out;
@@ -152,9 +166,18 @@ function splitToken(token: Token, dialect: Dialect, before: string): Token[] {
     const parts = /^([#$]\{)([\s\S]*)(\})$/.exec(text);
     if (parts?.[1] && parts[3]) return [{ cls: dialect.interpolation, text: parts[1] }, ...lexPlain(parts[2] ?? "", dialect, before), { cls: dialect.interpolation, text: parts[3] }];
   }
-  if (dialect.word && dialect.reclassify?.has(cls) && /^[A-Za-z_$][\w$]*$/.test(text)) return [{ cls: dialect.word(text, before), text }];
+  if (dialect.word && dialect.reclassify?.has(cls) && /^[A-Za-z_$][\w$]*[?!]?$/.test(text)) return [{ cls: dialect.word(text, before), text }];
+  if (dialect.sigils && cls === "nv") return [{ cls: text.startsWith("@@") ? "vc" : text.startsWith("@") ? "vi" : text.startsWith("$") ? "vg" : cls, text }];
+  if (dialect.delimiters && (cls === "s2" || cls === "s1") && /^(["'])[\s\S]*\1$/.test(text) && text.length >= 2) return delimited(cls, text);
   if (cls === "na" && dialect.splitsKeyColon && text.endsWith(":")) return [{ cls, text: text.slice(0, -1) }, { cls: "pi", text: ":" }];
   return [token];
+}
+
+// javascript.rb's dq/sq states: the quotes are delimiters, escapes are their own tokens.
+function delimited(cls: string, text: string): Token[] {
+  const quote = text.charAt(0);
+  const inner = text.slice(1, -1).split(/(\\[\\nrt"']?)/).filter(Boolean);
+  return [{ cls: "dl", text: quote }, ...inner.map((piece) => ({ cls: piece.startsWith("\\") ? "se" : cls, text: piece })), { cls: "dl", text: quote }];
 }
 
 // html.rb: white space inside a tag is text, `=` belongs to the attribute name, entities are `ni`.
@@ -162,6 +185,16 @@ function markupToken(cls: string, text: string): Token {
   if (cls === "nt" && /^\s+$/.test(text)) return { cls: undefined, text };
   if (cls === "nt" && text === "=") return { cls: "na", text };
   return { cls: cls === "ss" ? "ni" : cls, text };
+}
+
+// Ruby method names end with their `?` or `!` (`nil?`), which highlight.js leaves outside.
+function joinMethodSuffixes(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    if ((token.cls !== "nf" && token.cls !== "n") || !next || !/^[?!](?![=?!])/.test(next.text) || next.cls === "s2") return;
+    token.text += next.text.charAt(0);
+    next.text = next.text.slice(1);
+  });
 }
 
 // Rouge's lexers end some tokens with the line ending (`#.*\n` comments in Python, diff lines).
@@ -201,5 +234,6 @@ export function toRougeTokens(tokens: readonly Token[], language: string): Token
     before = (before + token.text).slice(-64);
   }
   if (dialect.takesNewline) takeNewlines(out, dialect.takesNewline);
+  if (dialect.sigils) joinMethodSuffixes(out);
   return merge(out);
 }
