@@ -26,8 +26,10 @@ export type Start =
   | { readonly kind: "raw"; readonly name: string; readonly depth: number }
   | { readonly kind: "span"; readonly name: string; readonly tagLength: number };
 
-// Opening and closing tags of `name` in `text` move the nesting depth; the result is the depth
-// after the tag that closes the element (0), or after the whole text.
+/**
+ * The nesting depth of `name` elements after `text`, starting at `depth`: 0 as soon as a tag
+ * closes the element (the rest of the text is not read).
+ */
 export function depthAfter(text: string, name: string, depth: number): number {
   const tags = new RegExp(String.raw`<(/?)${name.replace(/[.]/g, "\\.")}(?:\s[^>]*?)?(/?)>`, "gi");
   let current = depth;
