@@ -30,9 +30,10 @@ interface Dialect {
   readonly takesNewline?: ReadonlySet<string>;
   /** Class of white space between tokens (`w` in JSON). */
   readonly whitespace?: string;
-  /** Class highlight.js's `attr` becomes (`nl` for JSON keys); `key:` splits into `na` and `pi` (YAML). */
+  /** Class highlight.js's `attr` becomes (`nl` for JSON keys). */
   readonly attribute?: string;
-  readonly splitsKeyColon?: boolean;
+  /** YAML as Rouge's yaml.rb prints it (see yamlTokens). */
+  readonly isYaml?: boolean;
   /** A bare `&` is an error token, entities are `ni`, tags and attributes split as Rouge's (HTML). */
   readonly isMarkup?: boolean;
   /** Lexes the whole text itself (line-based languages such as diff). */
@@ -103,6 +104,7 @@ const RUBY: Dialect = { word: rubyWord, reclassify: words("k kc nb nc nf bp"), i
 const JSON_DIALECT: Dialect = { word: (word) => (/^(?:true|false|null)$/.test(word) ? "kc" : undefined), reclassify: words("k kc"), quotes: true, whitespace: "w", attribute: "nl" };
 const DIFF: Dialect = { lex: lexDiff };
 const SHELL: Dialect = { lex: lexShell };
+const YAML: Dialect = { isYaml: true };
 const DIALECTS: Readonly<Record<string, Dialect>> = {
   js: JS,
   javascript: JS,
@@ -116,8 +118,8 @@ const DIALECTS: Readonly<Record<string, Dialect>> = {
   zsh: SHELL,
   ksh: SHELL,
   json: JSON_DIALECT,
-  yaml: { splitsKeyColon: true },
-  yml: { splitsKeyColon: true },
+  yaml: YAML,
+  yml: YAML,
   diff: DIFF,
   patch: DIFF,
   udiff: DIFF,
@@ -131,6 +133,7 @@ function dialectOf(language: string): Dialect {
 
 // Rouge's number, comment and string subtypes, read from the token's text.
 function subtype(cls: string, text: string, dialect: Dialect): string {
+  if (cls === "m" && dialect.isYaml) return "m";
   if (cls === "m") return /^0x/i.test(text) ? "mh" : /^\d+$/.test(text) ? "mi" : /^\d*\.?\d+(?:e[-+]?\d+)?$/i.test(text) ? "mf" : "m";
   if (cls === "c") return /^(?:\/\/|#(?!!)|--)/.test(text) ? "c1" : text.startsWith("/*") ? "cm" : "c";
   if (cls === "s" && dialect.quotes) return /^["`]/.test(text) ? "s2" : text.startsWith("'") ? "s1" : "s";
@@ -169,7 +172,7 @@ function splitToken(token: Token, dialect: Dialect, before: string): Token[] {
   if (dialect.word && dialect.reclassify?.has(cls) && /^[A-Za-z_$][\w$]*[?!]?$/.test(text)) return [{ cls: dialect.word(text, before), text }];
   if (dialect.sigils && cls === "nv") return [{ cls: text.startsWith("@@") ? "vc" : text.startsWith("@") ? "vi" : text.startsWith("$") ? "vg" : cls, text }];
   if (dialect.delimiters && (cls === "s2" || cls === "s1") && /^(["'])[\s\S]*\1$/.test(text) && text.length >= 2) return delimited(cls, text);
-  if (cls === "na" && dialect.splitsKeyColon && text.endsWith(":")) return [{ cls, text: text.slice(0, -1) }, { cls: "pi", text: ":" }];
+  if (dialect.isYaml) return yamlTokens(cls, text);
   return [token];
 }
 
@@ -185,6 +188,32 @@ function markupToken(cls: string, text: string): Token {
   if (cls === "nt" && /^\s+$/.test(text)) return { cls: undefined, text };
   if (cls === "nt" && text === "=") return { cls: "na", text };
   return { cls: cls === "ss" ? "ni" : cls, text };
+}
+
+// yaml.rb: `key` and `:` apart, `-` and block indicators `pi`, constants `no`, generic numbers,
+// a quoted string as its opening quote (`s2`/`s1`) and the rest (`s`).
+function yamlTokens(cls: string, text: string): Token[] {
+  if (cls === "na" && text.endsWith(":")) return [{ cls, text: text.slice(0, -1) }, { cls: "pi", text: ":" }];
+  if (cls === "k" && text === "-") return [{ cls: "pi", text }];
+  if ((cls === "kc" || cls === "k") && /^(?:true|false|null)$/.test(text)) return [{ cls: "no", text }];
+  if (cls !== "s") return [{ cls, text }];
+  if (/^["']/.test(text)) return [{ cls: text.startsWith('"') ? "s2" : "s1", text: text.charAt(0) }, { cls: "s", text: text.slice(1) }];
+  const block = /^([>|][-+]?\d*)([\s\S]*)$/.exec(text);
+  if (!block?.[1]) return [{ cls, text }];
+  const lines = (block[2] ?? "").split(/(\s*\n\s*)/).filter(Boolean);
+  return [{ cls: "pi", text: block[1] }, ...lines.map((piece) => ({ cls: /^\s+$/.test(piece) ? undefined : "s", text: piece }))];
+}
+
+// YAML plain scalars are one string token in Rouge (highlight.js may split them at spaces).
+function joinYamlScalars(tokens: Token[]): void {
+  tokens.forEach((token, index) => {
+    const space = tokens[index + 1];
+    const next = tokens[index + 2];
+    if (token.cls !== "s" || !space || space.cls !== undefined || !/^[ \t]+$/.test(space.text) || next?.cls !== "s") return;
+    next.text = token.text + space.text + next.text;
+    token.text = "";
+    space.text = "";
+  });
 }
 
 // Ruby method names end with their `?` or `!` (`nil?`), which highlight.js leaves outside.
@@ -235,5 +264,6 @@ export function toRougeTokens(tokens: readonly Token[], language: string): Token
   }
   if (dialect.takesNewline) takeNewlines(out, dialect.takesNewline);
   if (dialect.sigils) joinMethodSuffixes(out);
+  if (dialect.isYaml) joinYamlScalars(out);
   return merge(out);
 }
