@@ -17,7 +17,7 @@ import { kramdownHtmlBlockFromMarkdown, kramdownHtmlBlockSyntax } from "../synta
 import { kramdownHtmlSpanBlockFromMarkdown, kramdownHtmlSpanBlockSyntax } from "../syntax/html-span-block.js";
 import { kramdownTableSyntax } from "../syntax/kramdown-table.js";
 import { kramdownLineBreakSyntax } from "../syntax/line-break.js";
-import { kramdownListSyntax } from "../syntax/ordered-list.js";
+import { kramdownListSyntax } from "../syntax/kramdown-lists.js";
 import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
 
 /**
