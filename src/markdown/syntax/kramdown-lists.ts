@@ -4,6 +4,7 @@ import type { Code, Construct, ContainerState, Extension, State, TokenizeContext
 
 const DOT = 46;
 const SPACE = 32;
+const COLON = 58;
 const isBullet = (code: Code): boolean => code === 42 || code === 43 || code === 45;
 
 declare module "micromark-util-types" {
@@ -53,6 +54,15 @@ const tokenizeBulletMarker: Tokenizer = (effects, ok, nok) => (code) => {
 };
 const bulletMarker: Construct = { partial: true, tokenize: tokenizeBulletMarker };
 
+// `:` and a space or tab: a definition (kramdown's DEFINITION_LIST_START).
+const tokenizeDefinitionMarker: Tokenizer = (effects, ok, nok) => (code) => {
+  if (code !== COLON) return nok(code);
+  effects.enter("listItemMarker");
+  effects.consume(code);
+  return (next: Code) => (markdownSpace(next) ? ok(next) : nok(next));
+};
+const definitionMarker: Construct = { partial: true, tokenize: tokenizeDefinitionMarker };
+
 // `1.` and a space or tab.
 const tokenizeOrderedMarker: Tokenizer = (effects, ok, nok) => {
   let size = 0;
@@ -73,9 +83,9 @@ const tokenizeOrderedMarker: Tokenizer = (effects, ok, nok) => {
 };
 const orderedMarker: Construct = { partial: true, tokenize: tokenizeOrderedMarker };
 
-// Less indentation than the item's content, then a marker of the other kind of list: consumed as
-// the item's indentation, so the marker starts a list inside the item.
-function createLazyMarker(state: ContainerState | undefined, marker: Construct): Construct {
+// Less indentation than the item's content, then a marker of the other kind of list or of a
+// definition: consumed as the item's indentation, so the marker starts a list inside the item.
+function createLazyMarker(state: ContainerState | undefined, markers: Construct[]): Construct {
   const tokenize: Tokenizer = (effects, ok, nok) => {
     let size = 0;
     const indent: State = (code) => {
@@ -85,9 +95,11 @@ function createLazyMarker(state: ContainerState | undefined, marker: Construct):
         return indent;
       }
       effects.exit("listItemIndent");
-      return effects.check(marker, ok, nok)(code);
+      return effects.check(markers, ok, nok)(code);
     };
+    // No indentation: no (empty) token, which later constructs would take for content.
     return (code) => {
+      if (code !== SPACE) return effects.check(markers, ok, nok)(code);
       effects.enter("listItemIndent");
       return indent(code);
     };
@@ -97,9 +109,9 @@ function createLazyMarker(state: ContainerState | undefined, marker: Construct):
 
 // kramdown takes a line indented less than an item's content, right after a line of text, as a
 // lazy line of the item: `1. one` then `  - sub` (or `- sub`) nests the bullet list in the item,
-// and `- a` then `1. b` an ordered list (CommonMark ends the list there and starts another).
-// Other lines go to `core`, the continuation the list would have without this.
-function createLazyContinuation(marker: Construct, core: Tokenizer): Tokenizer {
+// `- a` then `1. b` an ordered list, `- term` then `: definition` a definition list (CommonMark
+// ends the list there). Other lines go to `core`, the continuation the list would have without this.
+function createLazyContinuation(markers: Construct[], core: Tokenizer): Tokenizer {
   return function (this: TokenizeContext, effects, ok, nok) {
     const state = this.containerState;
     const otherwise = core.call(this, effects, ok, nok);
@@ -114,7 +126,7 @@ function createLazyContinuation(marker: Construct, core: Tokenizer): Tokenizer {
     const text: State = (code) => {
       const isAfterBlank = state?.kramdownAfterBlank === true;
       if (state) state.kramdownAfterBlank = false;
-      return isAfterBlank ? otherwise(code) : effects.attempt(createLazyMarker(state, marker), lazy, otherwise)(code);
+      return isAfterBlank ? otherwise(code) : effects.attempt(createLazyMarker(state, markers), lazy, otherwise)(code);
     };
     return effects.check(blankLine, blank, text);
   };
@@ -127,7 +139,7 @@ const orderedList: Construct = {
   ...list,
   name: "kramdownOrderedList",
   tokenize: tokenizeOrderedList,
-  continuation: { tokenize: createLazyContinuation(bulletMarker, coreContinuation) },
+  continuation: { tokenize: createLazyContinuation([bulletMarker, definitionMarker], coreContinuation) },
 };
 
 // kramdown continues a bullet list with any of `*`, `+` and `-` (CommonMark starts another list
@@ -158,7 +170,7 @@ const tokenizeBulletContinuation: Tokenizer = function (this: TokenizeContext, e
 const bulletList: Construct = {
   ...list,
   name: "kramdownBulletList",
-  continuation: { tokenize: createLazyContinuation(orderedMarker, tokenizeBulletContinuation) },
+  continuation: { tokenize: createLazyContinuation([orderedMarker, definitionMarker], tokenizeBulletContinuation) },
 };
 
 /**
