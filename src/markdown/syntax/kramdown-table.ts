@@ -202,6 +202,22 @@ function nextRow(row: Construct): Construct {
   return { partial: true, tokenize };
 }
 
+// A cheap look for a `|` on the line before the row tokenizer reads it cell by cell: most lines
+// that could start a table are paragraphs without one.
+const tokenizePipeOnLine: Tokenizer = (effects, ok, nok) => {
+  const scan: State = (code) => {
+    if (code === PIPE) return ok(code);
+    if (code === null || markdownLineEnding(code)) return nok(code);
+    effects.consume(code);
+    return scan;
+  };
+  return (code) => {
+    effects.enter("kramdownTableLookahead");
+    return scan(code);
+  };
+};
+const pipeOnLine: Construct = { partial: true, tokenize: tokenizePipeOnLine };
+
 // kramdown's parse_table: consecutive lines with a `|`, at least one body row, then a boundary.
 const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects: Effects, ok, nok) {
   if (this.interrupt || !isAfterBlockBoundary(this.events)) return nok;
@@ -221,10 +237,11 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects: Effec
     effects.exit("kramdownTable");
     return ok(code);
   };
-  return (code) => {
+  const start: State = (code) => {
     effects.enter("kramdownTable");
     return effects.attempt(row, afterRow, nok)(code);
   };
+  return effects.check(pipeOnLine, start, nok);
 };
 
 /**
