@@ -13,6 +13,7 @@ import rehypeHeadingIds from "./plugins/heading-ids.js";
 import remarkKramdownBlocks from "./plugins/kramdown-blocks.js";
 import remarkKramdownInput from "./plugins/kramdown-input.js";
 import remarkListSpacing from "./plugins/list-spacing.js";
+import remarkSpanHtml from "./plugins/span-html.js";
 import remarkSpanIal from "./plugins/span-ial.js";
 import remarkStrongEmphasis from "./plugins/strong-emphasis.js";
 import rehypeToc from "./plugins/toc.js";
@@ -56,6 +57,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkStrongEmphasis)
     .use(remarkAbbreviations)
     .use(remarkTypography)
+    .use(remarkSpanHtml)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: kramdownHandlers(highlight) });
   const withIds = settings.headingIds ? parsed.use(rehypeHeadingIds, { prefix: settings.headingIdPrefix }) : parsed;
   const processor = withIds

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from "hast";
-import type { FootnoteReference, Root } from "mdast";
-import { defaultHandlers, type State } from "mdast-util-to-hast";
+import type { FootnoteReference } from "mdast";
+import type { State } from "mdast-util-to-hast";
 
 interface Note {
   readonly name: string;
@@ -52,15 +52,13 @@ function footnoteItem(state: State, note: Note): Element {
   return element("li", { id: `fn:${note.name}`, role: "doc-endnote" }, state.wrap(children, true));
 }
 
-/** The document, followed by kramdown's `<div class="footnotes">` list when it has footnotes. */
-export function root(state: State, node: Root): HastRoot {
-  const result = defaultHandlers.root(state, node) as HastRoot;
+/** Appends kramdown's `<div class="footnotes">` list to the document when it has footnotes. */
+export function appendFootnotes(state: State, result: HastRoot): void {
   const notes = notesOf.get(state);
-  if (!notes) return result;
+  if (!notes) return;
   // Notes referenced only from other notes are numbered while the list is built.
   const items: Element[] = [];
   for (const note of notes.values()) items.push(footnoteItem(state, note));
   const list = element("ol", {}, state.wrap(items, true));
   result.children.push({ type: "text", value: "\n" }, element("div", { className: ["footnotes"], role: "doc-endnotes" }, state.wrap([list], true)));
-  return result;
 }

@@ -2,13 +2,16 @@ import type { Handlers } from "mdast-util-to-hast";
 import "../tree/toc-marker.js";
 import type { Highlighter } from "../tree/highlight.js";
 import { createCodeHandler, inlineCode } from "./code.js";
-import { footnoteReference, root } from "./footnotes.js";
+import { definitionDescription, definitionList, definitionTerm } from "./definition-list.js";
+import { footnoteReference } from "./footnotes.js";
 import { html } from "./html.js";
 import { list } from "./lists.js";
-import { inlineMath, math, paragraph } from "./math.js";
+import { inlineMath, math } from "./math.js";
+import { paragraph } from "./paragraph.js";
+import { root } from "./root.js";
 import { table } from "./table.js";
 
-/** mdast → hast handlers that print kramdown's markup (code, lists, footnotes, math, tables, HTML). */
+/** mdast → hast handlers that print kramdown's markup (code, lists, definition lists, footnotes, math, tables, HTML). */
 export function kramdownHandlers(highlight: Highlighter): Partial<Handlers> {
   return {
     code: createCodeHandler(highlight),
@@ -21,5 +24,8 @@ export function kramdownHandlers(highlight: Highlighter): Partial<Handlers> {
     paragraph,
     table,
     html,
+    definitionList,
+    definitionTerm,
+    definitionDescription,
   } as unknown as Partial<Handlers>;
 }

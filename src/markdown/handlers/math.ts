@@ -1,7 +1,7 @@
-import type { ElementContent, Text } from "hast";
+import type { Text } from "hast";
 import type { Paragraph } from "mdast";
 import type { InlineMath, Math } from "mdast-util-math";
-import { defaultHandlers, type State } from "mdast-util-to-hast";
+import type { State } from "mdast-util-to-hast";
 
 /** A `$$` math block as kramdown prints it without a math engine option (MathJax): `\[…\]`. */
 export function math(state: State, node: Math): Text {
@@ -17,9 +17,9 @@ export function inlineMath(state: State, node: InlineMath): Text {
   return result;
 }
 
-/** A paragraph that is only `$$…$$` is a math block in kramdown. */
-export function paragraph(state: State, node: Paragraph): ElementContent | undefined {
+/** A paragraph that is only `$$…$$` is a math block in kramdown: that block, else undefined. */
+export function paragraphMath(state: State, node: Paragraph): Text | undefined {
   const only = node.children.length === 1 ? node.children[0] : undefined;
-  if (only?.type === "inlineMath") return math(state, { type: "math", value: only.value, ...(node.position ? { position: node.position } : {}) });
-  return defaultHandlers.paragraph(state, node);
+  if (only?.type !== "inlineMath") return undefined;
+  return math(state, { type: "math", value: only.value, ...(node.position ? { position: node.position } : {}) });
 }
