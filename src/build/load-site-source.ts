@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { ResolvedConfig } from "../config/index.js";
 import type { DataFileSource } from "../content/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
+import { resolveInsideReal } from "../shared/index.js";
 import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry, type SourceTree } from "../source/index.js";
 import type { LayoutSource, TemplateSource } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
@@ -27,13 +28,27 @@ function layoutSource(doc: SourceDocument): LayoutSource {
   return { name: file, file, text: doc.body, fileText: doc.text, firstLine: doc.bodyLine, layoutName: name.replace(/\.[^.]+$/, ""), data: doc.data };
 }
 
-async function includeSource(entry: SourceEntry): Promise<TemplateSource> {
-  const { text } = await readSourceText(entry);
+/**
+ * Reads a layout, include or data file after checking, with the one containment helper, that it
+ * still lies inside the source (the scan checked it; a file swapped for a link since is refused).
+ */
+async function readContained(config: ResolvedConfig, entry: SourceEntry): Promise<string> {
+  await resolveInsideReal(config.source, entry.relativePath, "source file");
+  return (await readSourceText(entry)).text;
+}
+
+async function layoutDocument(config: ResolvedConfig, entry: SourceEntry): Promise<SourceDocument> {
+  await resolveInsideReal(config.source, entry.relativePath, "layout");
+  return readSourceDocument(entry);
+}
+
+async function includeSource(config: ResolvedConfig, entry: SourceEntry): Promise<TemplateSource> {
+  const text = await readContained(config, entry);
   return { name: entry.relativePath.slice("_includes/".length), file: entry.relativePath, text, fileText: text, firstLine: 1 };
 }
 
-async function dataSource(entry: SourceEntry): Promise<DataFileSource> {
-  const { text } = await readSourceText(entry);
+async function dataSource(config: ResolvedConfig, entry: SourceEntry): Promise<DataFileSource> {
+  const text = await readContained(config, entry);
   return { path: entry.relativePath.slice("_data/".length), relativePath: entry.relativePath, text };
 }
 
@@ -58,9 +73,9 @@ export async function loadSiteSource(config: ResolvedConfig, options: LoadSiteSo
   ];
   const [[postDocs = [], draftDocs = [], pageDocs = []], layoutDocs, includes, dataFiles] = await Promise.all([
     loadDocuments(documentGroups, { ...options, excerptSeparator: config.excerptSeparator, threads: options.threads ?? availableParallelism() }),
-    mapLimit(tree.layouts, READ_CONCURRENCY, readSourceDocument),
-    mapLimit(tree.includes, READ_CONCURRENCY, includeSource),
-    mapLimit(tree.data, READ_CONCURRENCY, dataSource),
+    mapLimit(tree.layouts, READ_CONCURRENCY, (entry) => layoutDocument(config, entry)),
+    mapLimit(tree.includes, READ_CONCURRENCY, (entry) => includeSource(config, entry)),
+    mapLimit(tree.data, READ_CONCURRENCY, (entry) => dataSource(config, entry)),
   ]);
   return { tree, postDocs, draftDocs, pageDocs, layouts: layoutDocs.map(layoutSource), includes, dataFiles };
 }

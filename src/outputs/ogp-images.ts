@@ -4,7 +4,7 @@ import sharp from "sharp";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Post } from "../content/index.js";
 import { cardContent, type CardContent, type OgImagePlan } from "../features/index.js";
-import { KijiError, digest, messages, resolveInside, wrapError, type Logger } from "../shared/index.js";
+import { KijiError, digest, messages, resolveInsideReal, wrapError, type Logger } from "../shared/index.js";
 import { CARD_FONT_FAMILY, loadCardFonts, type CardFonts } from "./ogp/card-fonts.js";
 import { LOGO_HEIGHT, layoutCard, type CardLayout } from "./ogp/card-layout.js";
 import type { Segmenter } from "./ogp/line-break.js";
@@ -52,7 +52,7 @@ async function loadLogo(config: ResolvedConfig): Promise<Ink | undefined> {
   if (logo === undefined) return undefined;
   const file = config.configFiles[config.configFiles.length - 1] ?? "config";
   try {
-    const absolute = resolveInside(config.source, logo, "ogp.logo");
+    const absolute = await resolveInsideReal(config.source, logo, "ogp.logo");
     if (!existsSync(absolute)) throw new KijiError(messages.ogpLogoMissing(logo).message, { hint: messages.ogpLogoMissing(logo).hint });
     return await readLogo(absolute, LOGO_HEIGHT, { file, value: logo });
   } catch (error) {

@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import type http from "node:http";
+import path from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isInside, messages, resolveInside } from "../shared/index.js";
+import { messages, resolveInside, resolveInsideReal } from "../shared/index.js";
 import { CLIENT_PREFIX, CLIENT_SCRIPT, CLIENT_SCRIPT_PATH } from "./client-script.js";
 import { contentType, isHtmlType } from "./content-types.js";
 import type { DevSite } from "./dev-site.js";
@@ -44,10 +45,12 @@ async function readOutput(site: DevSite, file: string): Promise<Uint8Array | und
   if (value === undefined) return undefined;
   if (typeof value === "string") return Buffer.from(value);
   if (value instanceof Uint8Array) return value;
-  // Copied static files are read from the source on request; they must lie inside it.
+  // Copied static files are read from the source on request; they must still lie inside it
+  // (a file swapped for a symbolic link since the build is refused like a traversal).
   const source = site.config?.source;
-  if (source === undefined || !isInside(source, value.copyFrom)) return undefined;
-  return fs.readFile(value.copyFrom).catch(() => undefined);
+  if (source === undefined) return undefined;
+  const contained = await resolveInsideReal(source, path.relative(source, value.copyFrom), "static file").catch(() => undefined);
+  return contained === undefined ? undefined : fs.readFile(contained).catch(() => undefined);
 }
 
 async function sendOutput(context: RequestContext, res: ServerResponse, file: string, status: number): Promise<boolean> {

@@ -4,7 +4,7 @@ export type { SourceLocation, KijiErrorDetails } from "./errors.js";
 export { messages } from "./messages.js";
 export type { Message } from "./messages.js";
 export { digest } from "./digest.js";
-export { toPosix, isInside, resolveInside } from "./paths.js";
+export { toPosix, isInside, resolveInside, resolveInsideReal } from "./paths.js";
 export { createLogger, createSilentLogger } from "./logger.js";
 export type { Logger, LoggerOptions } from "./logger.js";
 export { parseYaml, YamlTimestamp } from "./yaml.js";

@@ -1,5 +1,7 @@
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { KijiError } from "./errors.js";
+import { messages } from "./messages.js";
 
 /** A path with forward slashes, whatever the platform. */
 export function toPosix(p: string): string {
@@ -14,7 +16,8 @@ export function isInside(root: string, candidate: string): boolean {
 
 /**
  * Resolves `relative` below `root` and rejects (never clamps) any result outside it:
- * `..` segments, absolute paths, NUL bytes. The one containment check for writer, loaders and server.
+ * `..` segments, absolute paths, NUL bytes. Checks the names only; `resolveInsideReal` also
+ * follows symbolic links.
  */
 export function resolveInside(root: string, relative: string, what = "path"): string {
   if (relative.includes("\0")) {
@@ -25,6 +28,30 @@ export function resolveInside(root: string, relative: string, what = "path"): st
     throw new KijiError(`${what} ${JSON.stringify(relative)} leads outside ${root}`, {
       hint: "Remove '..' segments; output and source paths must stay inside their folder.",
     });
+  }
+  return resolved;
+}
+
+/** The real location of `file`, or of its deepest existing ancestor when it does not exist (yet). */
+async function realLocation(file: string): Promise<string> {
+  for (let probe = file; ; probe = path.dirname(probe)) {
+    const real = await fs.realpath(probe).catch(() => undefined);
+    if (real !== undefined) return probe === file ? real : path.join(real, path.relative(probe, file));
+    if (path.dirname(probe) === probe) return file;
+  }
+}
+
+/**
+ * The one path-containment check of kiji, used by the source scan, the loaders, the writer
+ * and the dev server: `resolveInside`, then symbolic links are followed and the real location
+ * must lie inside the real root as well. Rejects, never clamps; returns the resolved path.
+ */
+export async function resolveInsideReal(root: string, relative: string, what = "path"): Promise<string> {
+  const resolved = resolveInside(root, relative, what);
+  const [realRoot, real] = await Promise.all([fs.realpath(root).catch(() => root), realLocation(resolved)]);
+  if (!isInside(realRoot, real)) {
+    const { message, hint } = messages.symlinkOutside(real);
+    throw new KijiError(`${what}: ${message}`, { file: toPosix(relative), hint });
   }
   return resolved;
 }

@@ -1,14 +1,13 @@
 import { promises as fs, type Dirent } from "node:fs";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
-import { KijiError, isInside, messages } from "../shared/index.js";
+import { KijiError, resolveInsideReal } from "../shared/index.js";
 import { createEntryFilter, type EntryFilter } from "./entry-filter.js";
 import { hasFrontMatter } from "./front-matter.js";
 import type { SourceEntry, SourceKind, SourceTree } from "./source-file.js";
 
 interface ScanState {
   readonly root: string;
-  readonly realRoot: string;
   readonly filter: EntryFilter;
   readonly destination: string;
   readonly found: Record<SourceKind, SourceEntry[]>;
@@ -26,14 +25,10 @@ async function resolveEntry(state: ScanState, dir: string, dirent: Dirent, relPa
   if (!dirent.isSymbolicLink()) {
     return dirent.isDirectory() || dirent.isFile() ? { name: dirent.name, absolutePath, isDirectory: dirent.isDirectory() } : undefined;
   }
-  const target = await fs.realpath(absolutePath).catch(() => undefined);
-  if (target === undefined) return undefined;
-  if (!isInside(state.realRoot, target)) {
-    const { message, hint } = messages.symlinkOutside(target);
-    throw new KijiError(message, { file: relPath, hint });
-  }
-  const stats = await fs.stat(target);
-  return { name: dirent.name, absolutePath, isDirectory: stats.isDirectory() };
+  await resolveInsideReal(state.root, relPath, "symbolic link");
+  // A dangling link names nothing to build.
+  const stats = await fs.stat(absolutePath).catch(() => undefined);
+  return stats && { name: dirent.name, absolutePath, isDirectory: stats.isDirectory() };
 }
 
 /** The entries of `dir` that pass the filter; `relDir` is `dir` relative to the source ("" at the root). */
@@ -106,12 +101,11 @@ async function scanDir(state: ScanState, dir: string, relDir: string): Promise<v
 
 /** Walks the site source with Jekyll's rules and sorts what it finds by kind. */
 export async function scanSource(config: ResolvedConfig): Promise<SourceTree> {
-  const realRoot = await fs.realpath(config.source).catch(() => {
+  await fs.realpath(config.source).catch(() => {
     throw new KijiError(`source folder '${config.source}' does not exist`, { hint: "Pass the site folder with --source." });
   });
   const state: ScanState = {
     root: config.source,
-    realRoot,
     filter: createEntryFilter(config.exclude, config.include),
     destination: config.destination,
     found: { post: [], draft: [], layout: [], include: [], data: [], page: [], static: [] },
