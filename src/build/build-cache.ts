@@ -1,6 +1,6 @@
 import type { PostTerms } from "../features/index.js";
-import type { RenderedMarkdown } from "../markdown/index.js";
 import type { WrittenFile } from "../write/index.js";
+import type { ConvertedMarkdown } from "./prepare-document.js";
 
 /** A source file's front matter and body, parsed once and reused while its bytes do not change. */
 export interface CachedDocument {
@@ -25,8 +25,8 @@ export interface CachedText {
 export interface BuildCache {
   /** Parsed documents by digest of the file's bytes. */
   readonly documents: Map<string, CachedDocument>;
-  /** Rendered Markdown by digest of (renderer settings, Markdown text). */
-  readonly markdown: Map<string, RenderedMarkdown>;
+  /** Converted Markdown (HTML and text features) by digest of (renderer settings, Markdown text). */
+  readonly markdown: Map<string, ConvertedMarkdown>;
   /** Drawn OGP images by digest of everything that shapes them (only when there is no cache folder). */
   readonly images: Map<string, Uint8Array>;
   /** Each post's related-post terms by digest of (title, excerpt, headings, body, field weights). */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type Page } from "../content/index.js";
-import { deriveFeatures, planOgImages } from "../features/index.js";
+import { createTokenizer, deriveFeatures, planOgImages } from "../features/index.js";
 import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
@@ -130,8 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })),
     views,
     engine,
-    renderer,
-    rendererKey,
+    converter: { renderer, tokenizer: createTokenizer(), rendererKey },
     cache,
     usedMarkdown: used.markdown,
   });

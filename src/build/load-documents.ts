@@ -2,10 +2,11 @@ import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
 import type { BuildCache } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
-import { reviveError, type PrepareTask } from "./prepare-document.js";
-import { prepareDocuments } from "./prepare-documents.js";
+import { reviveError, type PrepareResult, type PrepareTask } from "./prepare-document.js";
+import { BATCH_SIZE, createDocumentPreparer, type DocumentPreparer } from "./prepare-documents.js";
 
-const READ_CONCURRENCY = 64;
+// Files read at once: chunks of one batch each, so about 64 reads are in flight.
+const READ_CHUNKS = 4;
 
 /** What loading documents needs. */
 export interface LoadDocumentsOptions {
@@ -40,38 +41,72 @@ async function readText(entry: SourceEntry, options: LoadDocumentsOptions): Prom
   return read;
 }
 
-/**
- * Reads documents and parses them, reusing the cache for files whose bytes did not change and
- * preparing the rest (front matter + Markdown) on every core. Returns one array per group.
- */
-export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<SourceDocument[][]> {
-  const { cache, used } = options;
-  const flat = groups.flatMap((group) => group.entries.map((entry) => ({ entry, isPost: group.isPost })));
-  const texts = await mapLimit(flat, READ_CONCURRENCY, ({ entry }) => readText(entry, options));
+type FlatEntry = { readonly entry: SourceEntry; readonly isPost: boolean };
+
+/** One chunk of documents read: their texts, and the results of preparing those not in the cache. */
+interface ReadChunk {
+  readonly texts: ReadonlyArray<{ text: string; digest: string }>;
+  readonly misses: readonly number[];
+  readonly results: Promise<PrepareResult[]>;
+}
+
+/** Reads a chunk of documents and hands those the cache does not hold to the preparer at once. */
+async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
+  const texts = await Promise.all(chunk.map(({ entry }) => readText(entry, options)));
   const misses: number[] = [];
   texts.forEach(({ digest }, index) => {
-    used.documents.add(digest);
-    if (!cache.documents.has(digest)) misses.push(index);
+    options.used.documents.add(digest);
+    if (!options.cache.documents.has(digest)) misses.push(index);
   });
-  const tasks: PrepareTask[] = misses.map((index) => ({
-    relativePath: flat[index]!.entry.relativePath,
+  const tasks = misses.map((index): PrepareTask => ({
+    relativePath: chunk[index]!.entry.relativePath,
     text: texts[index]!.text,
     excerptSeparator: options.excerptSeparator,
-    isPost: flat[index]!.isPost,
+    isPost: chunk[index]!.isPost,
     render: options.render,
   }));
-  const results = await prepareDocuments(tasks, options);
-  results.forEach((result, i) => {
+  return { texts, misses, results: preparer.prepare(tasks) };
+}
+
+/** Puts a chunk's prepared documents (and their converted Markdown) into the cache. */
+async function storeChunk(chunk: ReadChunk, options: LoadDocumentsOptions): Promise<void> {
+  const { cache, used } = options;
+  (await chunk.results).forEach((result, i) => {
     if (!result.ok) throw reviveError(result.error);
-    cache.documents.set(texts[misses[i]!]!.digest, { data: result.data, body: result.body, bodyLine: result.bodyLine });
-    for (const { key, rendered } of result.rendered) {
-      cache.markdown.set(key, rendered);
-      used.markdown.add(key);
+    const { text, digest } = chunk.texts[chunk.misses[i]!]!;
+    const body = text.slice(result.bodyStart);
+    cache.documents.set(digest, { data: result.data, body, bodyLine: result.bodyLine });
+    for (const converted of [result.body, result.excerpt]) {
+      if (!converted) continue;
+      cache.markdown.set(converted.key, converted.converted);
+      used.markdown.add(converted.key);
     }
+    // The template pass hands the body back unchanged: its key is known, no need to hash it again.
+    if (result.body) cache.markdownKeys.set(body, result.body.key);
   });
+}
+
+/**
+ * Reads documents and parses them, reusing the cache for files whose bytes did not change and
+ * preparing the rest (front matter + Markdown + text features) on every core while the rest is
+ * still being read. Returns one array per group.
+ */
+export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<SourceDocument[][]> {
+  const flat: FlatEntry[] = groups.flatMap((group) => group.entries.map((entry) => ({ entry, isPost: group.isPost })));
+  const preparer = createDocumentPreparer(options);
+  let chunks: ReadChunk[];
+  try {
+    const slices = Array.from({ length: Math.ceil(flat.length / BATCH_SIZE) }, (_, i) => flat.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
+    chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options));
+    preparer.flush();
+    for (const chunk of chunks) await storeChunk(chunk, options);
+  } finally {
+    await preparer.close();
+  }
+  const texts = chunks.flatMap((chunk) => chunk.texts);
   const documents = flat.map(({ entry }, index): SourceDocument => {
     const { text, digest } = texts[index]!;
-    const cached = cache.documents.get(digest)!;
+    const cached = options.cache.documents.get(digest)!;
     return { entry, data: decodeData(cached.data) as Record<string, unknown>, body: cached.body, bodyLine: cached.bodyLine, text, digest };
   });
   const out: SourceDocument[][] = [];

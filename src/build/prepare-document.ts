@@ -1,5 +1,6 @@
 import { extractExcerpt, formatOf } from "../content/index.js";
-import type { MarkdownRenderer, RenderedMarkdown } from "../markdown/index.js";
+import { extractTextFeatures, type TextFeatures, type Tokenizer } from "../features/index.js";
+import type { MarkdownRenderer } from "../markdown/index.js";
 import { KijiError, digest, isKijiError } from "../shared/index.js";
 import { encodeData, parseFrontMatter } from "../source/index.js";
 
@@ -15,15 +16,49 @@ export interface PrepareTask {
   readonly render?: boolean;
 }
 
-/** Markdown rendered ahead of the template pass, keyed as the build's Markdown cache is. */
-export interface RenderedEntry {
-  readonly key: string;
-  readonly rendered: RenderedMarkdown;
+/**
+ * A Markdown text as the build keeps it: the HTML, and what the features stage needs from its
+ * text (reading units, terms), extracted right after rendering so the plain text is dropped.
+ */
+export interface ConvertedMarkdown {
+  readonly html: string;
+  readonly features: TextFeatures;
 }
 
-/** A prepared document: front matter parsed (plain data), and its Markdown rendered when no template pass can change it. */
+/** What converts Markdown: one renderer and one tokenizer per thread, reused for every document. */
+export interface Converter {
+  readonly renderer: MarkdownRenderer;
+  readonly tokenizer: Tokenizer;
+  /** Digest of the renderer's settings, part of every cache key. */
+  readonly rendererKey: string;
+}
+
+/** Renders Markdown and extracts its text features. */
+export function convertMarkdown(markdown: string, converter: Converter): ConvertedMarkdown {
+  const rendered = converter.renderer.render(markdown);
+  return { html: rendered.html, features: extractTextFeatures(rendered, converter.tokenizer) };
+}
+
+/** Markdown converted ahead of the template pass, keyed as the build's Markdown cache is. */
+export interface ConvertedEntry {
+  readonly key: string;
+  readonly converted: ConvertedMarkdown;
+}
+
+/**
+ * A prepared document: front matter parsed (plain data), where the body starts (the body is the
+ * text from `bodyStart` on, so it need not travel back), and its Markdown converted when no
+ * template pass can change it.
+ */
 export type PrepareResult =
-  | { readonly ok: true; readonly data: unknown; readonly body: string; readonly bodyLine: number; readonly rendered: readonly RenderedEntry[] }
+  | {
+      readonly ok: true;
+      readonly data: unknown;
+      readonly bodyStart: number;
+      readonly bodyLine: number;
+      readonly body?: ConvertedEntry;
+      readonly excerpt?: ConvertedEntry;
+    }
   | { readonly ok: false; readonly error: { message: string; file?: string; line?: number; column?: number; hint?: string; frame?: string } };
 
 /** The Markdown cache key of a text: renderer settings + text. */
@@ -37,27 +72,25 @@ function hasTemplateTags(text: string): boolean {
 
 /**
  * The per-document pure function of the build: parse front matter and, where the template pass
- * cannot change the text, render its Markdown (body and automatic excerpt). Runs in a worker
- * thread or in the main thread; errors come back as data so they cross threads intact.
+ * cannot change the text, convert its Markdown (body and automatic excerpt) and extract the
+ * features of its text. Runs in a worker thread or in the main thread; errors come back as data
+ * so they cross threads intact.
  */
-export function prepareDocument(task: PrepareTask, renderer: MarkdownRenderer, rendererKey: string): PrepareResult {
+export function prepareDocument(task: PrepareTask, converter: Converter): PrepareResult {
   try {
     const { data, body, bodyLine } = parseFrontMatter(task.text, task.relativePath);
-    const rendered: RenderedEntry[] = [];
+    const prepared = { ok: true as const, data: encodeData(data), bodyStart: task.text.length - body.length, bodyLine };
     const extension = task.relativePath.slice(task.relativePath.lastIndexOf("."));
-    if (task.render !== false && formatOf(extension) === "markdown") {
-      const liquid = data.render_with_liquid !== false;
-      const texts = [body];
-      if (task.isPost && (data.excerpt === undefined || data.excerpt === null)) {
-        const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : task.excerptSeparator;
-        if (separator !== "") texts.push(extractExcerpt(body, separator));
-      }
-      for (const text of texts) {
-        if (liquid && hasTemplateTags(text)) continue;
-        rendered.push({ key: markdownKey(rendererKey, text), rendered: renderer.render(text) });
-      }
+    if (task.render === false || formatOf(extension) !== "markdown") return prepared;
+    const liquid = data.render_with_liquid !== false;
+    const convert = (text: string): ConvertedEntry | undefined =>
+      liquid && hasTemplateTags(text) ? undefined : { key: markdownKey(converter.rendererKey, text), converted: convertMarkdown(text, converter) };
+    let excerpt: ConvertedEntry | undefined;
+    if (task.isPost && (data.excerpt === undefined || data.excerpt === null)) {
+      const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : task.excerptSeparator;
+      if (separator !== "") excerpt = convert(extractExcerpt(body, separator));
     }
-    return { ok: true, data: encodeData(data), body, bodyLine, rendered };
+    return { ...prepared, body: convert(body), excerpt };
   } catch (error) {
     if (!isKijiError(error)) {
       const message = error instanceof Error ? error.message : String(error);

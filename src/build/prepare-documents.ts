@@ -1,6 +1,7 @@
 import { Piscina } from "piscina";
+import { createTokenizer } from "../features/index.js";
 import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
-import { prepareDocument, type PrepareResult, type PrepareTask } from "./prepare-document.js";
+import { prepareDocument, type Converter, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import type { PrepareBatch } from "./prepare-worker.js";
 
 /** How to prepare documents. */
@@ -11,39 +12,75 @@ export interface PrepareOptions {
   readonly threads: number;
 }
 
+/** Prepares documents as they are read, on every core once there are enough of them. */
+export interface DocumentPreparer {
+  /** Queues tasks; the promise gives their results in task order. */
+  prepare(tasks: readonly PrepareTask[]): Promise<PrepareResult[]>;
+  /** Call once every task is queued: prepares in the main thread what waits for a pool that never started. */
+  flush(): void;
+  /** Stops the worker threads after the batches in flight, and forgets what still waits (the build failed). */
+  close(): Promise<void>;
+}
+
 // Below this many documents, starting worker threads (each loads unified) costs more than it saves.
 const WORKER_THRESHOLD = 64;
 // Documents per message: large enough to amortise messaging, small enough to balance the threads.
-const BATCH_SIZE = 16;
+export const BATCH_SIZE = 16;
+
+interface Waiting {
+  readonly tasks: readonly PrepareTask[];
+  resolve(results: PrepareResult[]): void;
+  reject(error: unknown): void;
+}
 
 /**
- * Prepares documents (front matter + Markdown) on every core: a pool of worker threads for
- * large builds, the main thread for small ones. Results come back in task order.
+ * Creates the preparer of one build. Tasks wait until WORKER_THRESHOLD of them have come: then a
+ * pool of worker threads starts and takes them, and every later batch goes to it at once, so the
+ * threads parse while the main thread still reads. Fewer tasks (a rebuild after an edit) are
+ * prepared in the main thread by `flush`.
  */
-export async function prepareDocuments(tasks: readonly PrepareTask[], options: PrepareOptions): Promise<PrepareResult[]> {
-  if (tasks.length === 0) return [];
-  if (options.threads <= 1 || tasks.length < WORKER_THRESHOLD) {
-    const renderer = createMarkdownRenderer(options.markdownOptions);
-    return tasks.map((task) => prepareDocument(task, renderer, options.rendererKey));
-  }
-  const pool = new Piscina({
-    filename: new URL("./prepare-worker.js", import.meta.url).href,
-    minThreads: options.threads,
-    maxThreads: options.threads,
-    idleTimeout: 1000,
-  });
-  try {
+export function createDocumentPreparer(options: PrepareOptions): DocumentPreparer {
+  let pool: Piscina | undefined;
+  let waiting: Waiting[] = [];
+  let waitingCount = 0;
+  const inFlight = new Set<Promise<unknown>>();
+  const send = (tasks: readonly PrepareTask[]): Promise<PrepareResult[]> => {
     const batches: Array<Promise<PrepareResult[]>> = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
-      const batch: PrepareBatch = {
-        tasks: tasks.slice(start, start + BATCH_SIZE),
-        markdownOptions: options.markdownOptions,
-        rendererKey: options.rendererKey,
-      };
-      batches.push(pool.run(batch) as Promise<PrepareResult[]>);
+      const batch: PrepareBatch = { tasks: tasks.slice(start, start + BATCH_SIZE), markdownOptions: options.markdownOptions, rendererKey: options.rendererKey };
+      batches.push(pool!.run(batch) as Promise<PrepareResult[]>);
     }
-    return (await Promise.all(batches)).flat();
-  } finally {
-    await pool.destroy();
-  }
+    const results = Promise.all(batches).then((done) => done.flat());
+    // Handled here so a batch that fails after the build gave up is no unhandled rejection.
+    const settled = results.catch(() => undefined).finally(() => inFlight.delete(settled));
+    inFlight.add(settled);
+    return results;
+  };
+  const startPool = (): void => {
+    pool = new Piscina({ filename: new URL("./prepare-worker.js", import.meta.url).href, minThreads: options.threads, maxThreads: options.threads, idleTimeout: 1000 });
+    for (const { tasks, resolve, reject } of waiting) send(tasks).then(resolve, reject);
+    waiting = [];
+  };
+  return {
+    prepare(tasks) {
+      if (tasks.length === 0) return Promise.resolve([]);
+      if (pool) return send(tasks);
+      return new Promise((resolve, reject) => {
+        waiting.push({ tasks, resolve, reject });
+        waitingCount += tasks.length;
+        if (options.threads > 1 && waitingCount >= WORKER_THRESHOLD) startPool();
+      });
+    },
+    flush() {
+      if (waiting.length === 0) return;
+      const converter: Converter = { renderer: createMarkdownRenderer(options.markdownOptions), tokenizer: createTokenizer(), rendererKey: options.rendererKey };
+      for (const { tasks, resolve } of waiting) resolve(tasks.map((task) => prepareDocument(task, converter)));
+      waiting = [];
+    },
+    async close() {
+      waiting = [];
+      await Promise.all(inFlight);
+      await pool?.destroy();
+    },
+  };
 }

@@ -1,5 +1,6 @@
+import { createTokenizer } from "../features/index.js";
 import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
-import { prepareDocument, type PrepareResult, type PrepareTask } from "./prepare-document.js";
+import { prepareDocument, type Converter, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 
 /** One batch sent to a worker thread. */
 export interface PrepareBatch {
@@ -8,14 +9,14 @@ export interface PrepareBatch {
   readonly rendererKey: string;
 }
 
-// One renderer per worker thread, built on the first batch and reused for the rest of the build.
-let renderer: { key: string; render: ReturnType<typeof createMarkdownRenderer> } | undefined;
+// One renderer and tokenizer per worker thread, built on the first batch and reused for the rest of the build.
+let converter: Converter | undefined;
 
 /** Worker entry point (piscina): prepares a batch of documents. */
 export default function prepareBatch(batch: PrepareBatch): PrepareResult[] {
-  if (renderer?.key !== batch.rendererKey) {
-    renderer = { key: batch.rendererKey, render: createMarkdownRenderer(batch.markdownOptions) };
+  if (converter?.rendererKey !== batch.rendererKey) {
+    converter = { renderer: createMarkdownRenderer(batch.markdownOptions), tokenizer: createTokenizer(), rendererKey: batch.rendererKey };
   }
-  const current = renderer.render;
-  return batch.tasks.map((task) => prepareDocument(task, current, batch.rendererKey));
+  const current = converter;
+  return batch.tasks.map((task) => prepareDocument(task, current));
 }

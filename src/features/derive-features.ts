@@ -3,23 +3,23 @@ import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
 import { chooseCta } from "./choose-cta.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
-import { extractPostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
+import { combinePostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
 import { rankRelatedPosts } from "./rank-related.js";
-import { readingTime } from "./reading-time.js";
+import { readingMinutes } from "./reading-time.js";
 import { createPostLookup, readRelatedRequest } from "./related-pins.js";
+import type { TermCounts, TextFeatures } from "./text-features.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
 export interface DocumentText {
   /** Converted HTML. */
   readonly html: string;
-  /** Plain text without code blocks. */
-  readonly text: string;
-  readonly headings: readonly string[];
-  /** Plain text of a post's excerpt (front matter's, or the rendered first paragraph). */
-  readonly excerpt?: string;
-  /** Digest of what `text` and `headings` were rendered from (the Markdown cache key). */
+  /** Reading units and terms of the body's text and headings (code blocks left out). */
+  readonly body: TextFeatures;
+  /** Digest of what `body` was rendered from (the Markdown cache key). */
   readonly key: string;
+  /** A post's excerpt: front matter's text, or the features of its rendered first paragraph and their key. */
+  readonly excerpt?: string | { readonly features: TextFeatures; readonly key: string };
 }
 
 /** What deriving features needs: the content model, each document's text, and the terms cache. */
@@ -61,14 +61,23 @@ export interface SiteFeatures {
   readonly disclosure: string;
 }
 
+const NO_TERMS: TermCounts = { terms: "", counts: new Uint32Array(0) };
+
 function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): PostTerms {
   const text = input.texts.get(post);
-  const fields = { title: post.title, excerpt: text?.excerpt ?? "", headings: text?.headings ?? [], body: text?.text ?? "" };
-  const key = postTermsKey({ title: fields.title, excerpt: fields.excerpt, bodyKey: text?.key ?? "" }, input.config.related.fields);
+  const excerpt = text?.excerpt ?? "";
+  const excerptKey = typeof excerpt === "string" ? `text:${excerpt}` : `markdown:${excerpt.key}`;
+  const key = postTermsKey({ title: post.title, excerptKey, bodyKey: text?.key ?? "" }, input.config.related.fields);
   input.usedTerms.add(key);
   let terms = input.termsCache.get(key);
   if (!terms) {
-    terms = extractPostTerms(fields, input.config.related.fields, tokenizer);
+    const sources = {
+      title: post.title,
+      excerpt: typeof excerpt === "string" ? excerpt : excerpt.features.textTerms,
+      headings: text?.body.headingTerms ?? NO_TERMS,
+      body: text?.body.textTerms ?? NO_TERMS,
+    };
+    terms = combinePostTerms(sources, input.config.related.fields, tokenizer);
     input.termsCache.set(key, terms);
   }
   return terms;
@@ -108,8 +117,8 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
     chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
   content.posts.forEach((post, index) => {
     const books = blocks.forPost(post, terms[index]!.terms);
-    const readingMinutes = readingTime(input.texts.get(post)?.text ?? "", config.readingTime);
-    documents.set(post, { related: related[index]!, readingTime: readingMinutes, books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
+    const units = input.texts.get(post)?.body.units ?? { characters: 0, words: 0 };
+    documents.set(post, { related: related[index]!, readingTime: readingMinutes(units, config.readingTime), books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
   });
   for (const page of content.pages) {
     const books = blocks.forPage(page);

@@ -4,11 +4,13 @@ export type { DocumentFeatures, DocumentText, FeaturesInput, RelatedEntry, SiteF
 export type { SourceTextLookup } from "./at-front-matter-key.js";
 export { createTokenizer } from "./tokenize.js";
 export type { Tokenizer } from "./tokenize.js";
-export { extractPostTerms, postTermsKey } from "./post-terms.js";
-export type { PostTerms, PostText } from "./post-terms.js";
+export { combinePostTerms, extractPostTerms, postTermsKey } from "./post-terms.js";
+export type { PostTerms, PostTermSources, PostText } from "./post-terms.js";
+export { countTerms, extractTextFeatures, forEachTerm } from "./text-features.js";
+export type { TermCounts, TextFeatures } from "./text-features.js";
 export { rankRelatedPosts } from "./rank-related.js";
 export type { RankedPost, RelatedMatch } from "./rank-related.js";
-export { readingTime, countReadingUnits } from "./reading-time.js";
+export { readingTime, readingMinutes, countReadingUnits } from "./reading-time.js";
 export type { ReadingUnits } from "./reading-time.js";
 export { parseBookCatalogue, isValidIsbn10, normalizeAsin } from "./book-catalogue.js";
 export type { Book } from "./book-catalogue.js";

@@ -1,5 +1,6 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import { digest } from "../shared/index.js";
+import { countTerms, forEachTerm, type TermCounts } from "./text-features.js";
 import type { Tokenizer } from "./tokenize.js";
 
 /** The text of a post that related-post ranking compares. */
@@ -18,30 +19,54 @@ export interface PostTerms {
   readonly counts: readonly number[];
 }
 
+/**
+ * A post's fields as the terms stage gets them: the title (and a front-matter excerpt) as text,
+ * rendered texts as the terms counted where they were rendered.
+ */
+export interface PostTermSources {
+  readonly title: string;
+  readonly excerpt: string | TermCounts;
+  readonly headings: TermCounts;
+  readonly body: TermCounts;
+}
+
 // Bump when tokenising changes, so cached terms of an older kiji are not reused.
-const TERMS_VERSION = "terms-1";
+const TERMS_VERSION = "terms-2";
 
 /**
- * The cache key of a post's terms: title, excerpt, the digest of what its body text and headings
- * were rendered from (so long bodies are not hashed again), and the field weights.
+ * The cache key of a post's terms: title, excerpt (its text, or the key it was rendered from),
+ * the digest of what its body text and headings were rendered from (so long bodies are not
+ * hashed again), and the field weights.
  */
-export function postTermsKey(source: { title: string; excerpt: string; bodyKey: string }, fields: ResolvedRelatedConfig["fields"]): string {
-  return digest(TERMS_VERSION, JSON.stringify(fields), source.title, source.excerpt, source.bodyKey);
+export function postTermsKey(source: { title: string; excerptKey: string; bodyKey: string }, fields: ResolvedRelatedConfig["fields"]): string {
+  return digest(TERMS_VERSION, JSON.stringify(fields), source.title, source.excerptKey, source.bodyKey);
 }
 
 /**
- * Counts a post's terms, each occurrence weighted by its field (a word in the title counts more
- * than one in the body). Fields weighted 0 are not tokenised at all.
+ * Sums a post's terms, each occurrence weighted by its field (a word in the title counts more
+ * than one in the body), field by field in the order title, excerpt, headings, body: terms come
+ * out in order of first occurrence, and each sum adds the same weights in the same order as
+ * counting the texts word by word would. Fields weighted 0 are left out.
  */
-export function extractPostTerms(text: PostText, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
-  const counts = new Map<string, number>();
-  const add = (value: string, weight: number): void => {
+export function combinePostTerms(sources: PostTermSources, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
+  const sums = new Map<string, number>();
+  const add = (value: string | TermCounts, weight: number): void => {
     if (weight <= 0 || value === "") return;
-    for (const term of tokenizer.tokenize(value)) counts.set(term, (counts.get(term) ?? 0) + weight);
+    forEachTerm(typeof value === "string" ? countTerms(value, tokenizer) : value, (term, count) => {
+      let sum = sums.get(term) ?? 0;
+      for (let i = 0; i < count; i++) sum += weight;
+      sums.set(term, sum);
+    });
   };
-  add(text.title, fields.title);
-  add(text.excerpt, fields.excerpt);
-  add(text.headings.join("\n"), fields.headings);
-  add(text.body, fields.body);
-  return { terms: [...counts.keys()], counts: [...counts.values()] };
+  add(sources.title, fields.title);
+  add(sources.excerpt, fields.excerpt);
+  add(sources.headings, fields.headings);
+  add(sources.body, fields.body);
+  return { terms: [...sums.keys()], counts: [...sums.values()] };
+}
+
+/** Counts the terms of a post's texts, each occurrence weighted by its field (see combinePostTerms). */
+export function extractPostTerms(text: PostText, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
+  const headings = countTerms(text.headings.join("\n"), tokenizer);
+  return combinePostTerms({ title: text.title, excerpt: text.excerpt, headings, body: countTerms(text.body, tokenizer) }, fields, tokenizer);
 }

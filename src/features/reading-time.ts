@@ -68,6 +68,10 @@ export function countReadingUnits(text: string): ReadingUnits {
  * (https://help.medium.com/hc/en-us/articles/214991667-Read-time).
  */
 export function readingTime(text: string, speed: ResolvedConfig["readingTime"]): number {
-  const { characters, words } = countReadingUnits(text);
-  return Math.max(1, Math.ceil(characters / speed.charsPerMinute + words / speed.wordsPerMinute));
+  return readingMinutes(countReadingUnits(text), speed);
+}
+
+/** Minutes to read a text of these units (see readingTime). */
+export function readingMinutes(units: ReadingUnits, speed: ResolvedConfig["readingTime"]): number {
+  return Math.max(1, Math.ceil(units.characters / speed.charsPerMinute + units.words / speed.wordsPerMinute));
 }
