@@ -1,3 +1,4 @@
+import type { ResolvedRelatedConfig } from "../config/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
 import type { BuildCache } from "./build-cache.js";
@@ -17,6 +18,8 @@ export interface LoadDocumentsOptions {
   readonly threads: number;
   /** False to parse front matter only, without rendering Markdown. Default: true. */
   readonly render?: boolean;
+  /** The related-post field weights, so posts get their terms where they are rendered. */
+  readonly termFields?: ResolvedRelatedConfig["fields"];
   /** Cache keys this build used, so the rest can be swept afterwards. */
   readonly used: { readonly documents: Set<string>; readonly markdown: Set<string>; readonly texts?: Set<string> };
 }
@@ -64,6 +67,7 @@ async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer
     excerptSeparator: options.excerptSeparator,
     isPost: chunk[index]!.isPost,
     render: options.render,
+    termFields: options.termFields,
   }));
   return { texts, misses, results: preparer.prepare(tasks) };
 }
@@ -83,6 +87,7 @@ async function storeChunk(chunk: ReadChunk, options: LoadDocumentsOptions): Prom
     }
     // The template pass hands the body back unchanged: its key is known, no need to hash it again.
     if (result.body) cache.markdownKeys.set(body, result.body.key);
+    if (result.terms) cache.terms.set(result.terms.key, result.terms.terms);
   });
 }
 

@@ -72,7 +72,12 @@ export async function loadSiteSource(config: ResolvedConfig, options: LoadSiteSo
     { entries: tree.pages, isPost: false },
   ];
   const [[postDocs = [], draftDocs = [], pageDocs = []], layoutDocs, includes, dataFiles] = await Promise.all([
-    loadDocuments(documentGroups, { ...options, excerptSeparator: config.excerptSeparator, threads: options.threads ?? availableParallelism() }),
+    loadDocuments(documentGroups, {
+      ...options,
+      excerptSeparator: config.excerptSeparator,
+      termFields: config.related.count > 0 ? config.related.fields : undefined,
+      threads: options.threads ?? availableParallelism(),
+    }),
     mapLimit(tree.layouts, READ_CONCURRENCY, (entry) => layoutDocument(config, entry)),
     mapLimit(tree.includes, READ_CONCURRENCY, (entry) => includeSource(config, entry)),
     mapLimit(tree.data, READ_CONCURRENCY, (entry) => dataSource(config, entry)),

@@ -1,5 +1,6 @@
 import { extractExcerpt, formatOf } from "../content/index.js";
-import { extractTextFeatures, type TextFeatures, type Tokenizer } from "../features/index.js";
+import type { ResolvedRelatedConfig } from "../config/index.js";
+import { extractTextFeatures, postTerms, postTermsKey, type PostTerms, type TextFeatures, type Tokenizer } from "../features/index.js";
 import type { MarkdownRenderer } from "../markdown/index.js";
 import { KijiError, digest, isKijiError } from "../shared/index.js";
 import { encodeData, parseFrontMatter } from "../source/index.js";
@@ -14,6 +15,8 @@ export interface PrepareTask {
   readonly isPost: boolean;
   /** False to parse front matter only (the content tools need no HTML). Default: true. */
   readonly render?: boolean;
+  /** The related-post field weights: given them, posts come back with their terms. */
+  readonly termFields?: ResolvedRelatedConfig["fields"];
 }
 
 /**
@@ -58,6 +61,8 @@ export type PrepareResult =
       readonly bodyLine: number;
       readonly body?: ConvertedEntry;
       readonly excerpt?: ConvertedEntry;
+      /** A post's related-post terms, keyed as the terms cache is (the features stage finds them there). */
+      readonly terms?: { readonly key: string; readonly terms: PostTerms };
     }
   | { readonly ok: false; readonly error: { message: string; file?: string; line?: number; column?: number; hint?: string; frame?: string } };
 
@@ -68,6 +73,20 @@ export function markdownKey(rendererKey: string, markdown: string): string {
 
 function hasTemplateTags(text: string): boolean {
   return text.includes("{{") || text.includes("{%");
+}
+
+/**
+ * A post's terms, when its title and excerpt are plain from its front matter. Front-matter
+ * defaults may still change them: the key is made from what this thread saw, so the features
+ * stage only finds these terms if the post it ranks has the same title and excerpt.
+ */
+function termsOf(task: PrepareTask, data: Record<string, unknown>, converted: { body?: ConvertedEntry; excerpt?: ConvertedEntry }, tokenizer: Tokenizer): { key: string; terms: PostTerms } | undefined {
+  const { body, excerpt } = converted;
+  if (!task.isPost || !task.termFields || !body || typeof data.title !== "string") return undefined;
+  const postExcerpt = typeof data.excerpt === "string" ? data.excerpt : excerpt && { features: excerpt.converted.features, key: excerpt.key };
+  if (postExcerpt === undefined) return undefined;
+  const post = { title: data.title, excerpt: postExcerpt, body: { features: body.converted.features, key: body.key } };
+  return { key: postTermsKey(post, task.termFields), terms: postTerms(post, task.termFields, tokenizer) };
 }
 
 /**
@@ -90,7 +109,8 @@ export function prepareDocument(task: PrepareTask, converter: Converter): Prepar
       const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : task.excerptSeparator;
       if (separator !== "") excerpt = convert(extractExcerpt(body, separator));
     }
-    return { ...prepared, body: convert(body), excerpt };
+    const converted = { body: convert(body), excerpt };
+    return { ...prepared, ...converted, terms: termsOf(task, data, converted, converter.tokenizer) };
   } catch (error) {
     if (!isKijiError(error)) {
       const message = error instanceof Error ? error.message : String(error);

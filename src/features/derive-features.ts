@@ -3,11 +3,11 @@ import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
 import { chooseCta } from "./choose-cta.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
-import { combinePostTerms, postTermsKey, type PostTerms } from "./post-terms.js";
+import { postTerms as extractTerms, postTermsKey, type PostTerms } from "./post-terms.js";
 import { rankRelatedPosts } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { createPostLookup, readRelatedRequest } from "./related-pins.js";
-import type { TermCounts, TextFeatures } from "./text-features.js";
+import type { TextFeatures } from "./text-features.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
@@ -61,23 +61,14 @@ export interface SiteFeatures {
   readonly disclosure: string;
 }
 
-const NO_TERMS: TermCounts = { terms: "", counts: new Uint32Array(0) };
-
 function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): PostTerms {
   const text = input.texts.get(post);
-  const excerpt = text?.excerpt ?? "";
-  const excerptKey = typeof excerpt === "string" ? `text:${excerpt}` : `markdown:${excerpt.key}`;
-  const key = postTermsKey({ title: post.title, excerptKey, bodyKey: text?.key ?? "" }, input.config.related.fields);
+  const rendered = { title: post.title, excerpt: text?.excerpt ?? "", body: text && { features: text.body, key: text.key } };
+  const key = postTermsKey(rendered, input.config.related.fields);
   input.usedTerms.add(key);
   let terms = input.termsCache.get(key);
   if (!terms) {
-    const sources = {
-      title: post.title,
-      excerpt: typeof excerpt === "string" ? excerpt : excerpt.features.textTerms,
-      headings: text?.body.headingTerms ?? NO_TERMS,
-      body: text?.body.textTerms ?? NO_TERMS,
-    };
-    terms = combinePostTerms(sources, input.config.related.fields, tokenizer);
+    terms = extractTerms(rendered, input.config.related.fields, tokenizer);
     input.termsCache.set(key, terms);
   }
   return terms;

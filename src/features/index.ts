@@ -4,8 +4,8 @@ export type { DocumentFeatures, DocumentText, FeaturesInput, RelatedEntry, SiteF
 export type { SourceTextLookup } from "./at-front-matter-key.js";
 export { createTokenizer } from "./tokenize.js";
 export type { Tokenizer } from "./tokenize.js";
-export { combinePostTerms, extractPostTerms, postTermsKey } from "./post-terms.js";
-export type { PostTerms, PostTermSources, PostText } from "./post-terms.js";
+export { combinePostTerms, extractPostTerms, postTerms, postTermsKey } from "./post-terms.js";
+export type { PostTerms, PostTermSources, PostText, RenderedPost } from "./post-terms.js";
 export { countTerms, extractTextFeatures, forEachTerm } from "./text-features.js";
 export type { TermCounts, TextFeatures } from "./text-features.js";
 export { rankRelatedPosts } from "./rank-related.js";

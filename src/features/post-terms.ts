@@ -1,6 +1,6 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import { digest } from "../shared/index.js";
-import { countTerms, forEachTerm, type TermCounts } from "./text-features.js";
+import { countTerms, forEachTerm, type TermCounts, type TextFeatures } from "./text-features.js";
 import type { Tokenizer } from "./tokenize.js";
 
 /** The text of a post that related-post ranking compares. */
@@ -30,6 +30,17 @@ export interface PostTermSources {
   readonly body: TermCounts;
 }
 
+/**
+ * A post as its terms are made from it: the title, the excerpt (front matter's text, or the
+ * features of its rendered first paragraph and their Markdown key), and the features of the
+ * rendered body with its Markdown key. The same in a worker thread and in the main thread.
+ */
+export interface RenderedPost {
+  readonly title: string;
+  readonly excerpt: string | { readonly features: TextFeatures; readonly key: string };
+  readonly body: { readonly features: TextFeatures; readonly key: string } | undefined;
+}
+
 // Bump when tokenising changes, so cached terms of an older kiji are not reused.
 const TERMS_VERSION = "terms-2";
 
@@ -38,8 +49,22 @@ const TERMS_VERSION = "terms-2";
  * the digest of what its body text and headings were rendered from (so long bodies are not
  * hashed again), and the field weights.
  */
-export function postTermsKey(source: { title: string; excerptKey: string; bodyKey: string }, fields: ResolvedRelatedConfig["fields"]): string {
-  return digest(TERMS_VERSION, JSON.stringify(fields), source.title, source.excerptKey, source.bodyKey);
+export function postTermsKey(post: RenderedPost, fields: ResolvedRelatedConfig["fields"]): string {
+  const excerptKey = typeof post.excerpt === "string" ? `text:${post.excerpt}` : `markdown:${post.excerpt.key}`;
+  return digest(TERMS_VERSION, JSON.stringify(fields), post.title, excerptKey, post.body?.key ?? "");
+}
+
+const NO_TERMS: TermCounts = { terms: "", counts: new Uint32Array(0) };
+
+/** A post's terms (see combinePostTerms). */
+export function postTerms(post: RenderedPost, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
+  const sources = {
+    title: post.title,
+    excerpt: typeof post.excerpt === "string" ? post.excerpt : post.excerpt.features.textTerms,
+    headings: post.body?.features.headingTerms ?? NO_TERMS,
+    body: post.body?.features.textTerms ?? NO_TERMS,
+  };
+  return combinePostTerms(sources, fields, tokenizer);
 }
 
 /**
