@@ -25,9 +25,17 @@ export interface TextFeatures {
 
 /** The counted terms of `text`. */
 export function countTerms(text: string, tokenizer: Tokenizer): TermCounts {
-  const counts = new Map<string, number>();
-  for (const term of tokenizer.tokenize(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
-  return { terms: [...counts.keys()].join("\n"), counts: Uint32Array.from(counts.values()) };
+  // Each term's slot in `counts`: one map lookup per occurrence instead of a get and a set.
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  for (const term of tokenizer.tokenize(text)) {
+    const slot = slots.get(term);
+    if (slot === undefined) {
+      slots.set(term, counts.length);
+      counts.push(1);
+    } else counts[slot]!++;
+  }
+  return { terms: [...slots.keys()].join("\n"), counts: Uint32Array.from(counts) };
 }
 
 /** Calls `visit` with each term and its count, in order of first occurrence. */
