@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import { build } from "../src/build/index.js";
+import { build, createBuildCache } from "../src/build/index.js";
 import { createTokenizer, extractPostTerms, type PostText, type Tokenizer } from "../src/features/index.js";
 import { REPO_ROOT, makeSite, removeDir, treeHash } from "./helpers.js";
 
@@ -111,5 +111,22 @@ test("terms of a post whose excerpt comes from front-matter defaults equal those
   } finally {
     removeDir(withDefaults);
     removeDir(writtenOut);
+  }
+});
+
+test("the features stage makes no terms of its own for posts the worker threads prepared: their keys agree", async () => {
+  const plain = Object.entries(manyPosts()).filter(([, text]) => !text.includes("{{"));
+  const site = makeSite({ "_config.yml": CONFIG.replace(/, \{scope: \{path: "_posts\/2026-04-0".*\}\]/, "]"), "_layouts/post.html": LAYOUT, ...Object.fromEntries(plain) });
+  const cache = createBuildCache();
+  const made: string[] = [];
+  const set = cache.terms.set.bind(cache.terms);
+  cache.terms.set = (key, terms) => (made.push(key), set(key, terms));
+  try {
+    await build({ source: site, now: NOW, cache, threads: 2 });
+    assert.ok(plain.length >= 64, "enough posts to start the worker threads");
+    assert.equal(made.length, plain.length, "one set of terms per post, made where it was rendered");
+    assert.equal(cache.terms.size, plain.length);
+  } finally {
+    removeDir(site);
   }
 });
