@@ -1,12 +1,17 @@
-import type { PostTerms } from "../features/index.js";
+import type { PostTerms, RelatedRanking } from "../features/index.js";
 import type { WrittenFile } from "../write/index.js";
 import type { ConvertedMarkdown } from "./prepare-document.js";
+import type { CacheTable } from "./record-store.js";
 
-/** A source file's front matter and body, parsed once and reused while its bytes do not change. */
+/**
+ * A source file's front matter and where its body starts, parsed once and reused while its bytes
+ * do not change. The body is not stored: it is the text from `bodyStart` on (a slice shares the text).
+ */
 export interface CachedDocument {
   /** Front matter as plain data (see encodeData). */
   readonly data: unknown;
-  readonly body: string;
+  /** Offset in the normalized text where the body starts. */
+  readonly bodyStart: number;
   readonly bodyLine: number;
 }
 
@@ -19,18 +24,20 @@ export interface CachedText {
 
 /**
  * Caches one build hands to the next (the dev server keeps one in memory; `kiji build` keeps
- * one in the cache folder). A value passed into build(), never module state, so two builds in
- * one process cannot interfere.
+ * one in the cache folder, read entry by entry). A value passed into build(), never module state,
+ * so two builds in one process cannot interfere.
  */
 export interface BuildCache {
   /** Parsed documents by digest of the file's bytes. */
-  readonly documents: Map<string, CachedDocument>;
+  readonly documents: CacheTable<CachedDocument>;
   /** Converted Markdown (HTML and text features) by digest of (renderer settings, Markdown text). */
-  readonly markdown: Map<string, ConvertedMarkdown>;
+  readonly markdown: CacheTable<ConvertedMarkdown>;
   /** Drawn OGP images by digest of everything that shapes them (only when there is no cache folder). */
   readonly images: Map<string, Uint8Array>;
   /** Each post's related-post terms by digest of (title, excerpt, headings, body, field weights). */
-  readonly terms: Map<string, PostTerms>;
+  readonly terms: CacheTable<PostTerms>;
+  /** The last related-post ranking of the whole site, with the digest of everything it was ranked from. */
+  readonly related: CacheTable<RelatedRanking>;
   /**
    * Document texts by path, reused without reading the file while its signature holds. Kept in
    * memory only (the dev server's rebuilds): the cache folder does not store it.
@@ -47,5 +54,5 @@ export interface BuildCache {
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), texts: new Map(), markdownKeys: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), related: new Map(), texts: new Map(), markdownKeys: new Map(), outputs: new Map() };
 }

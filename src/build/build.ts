@@ -12,7 +12,7 @@ import { MARKDOWN_OPTIONS } from "./load-site.js";
 import { createImageStore } from "./image-store.js";
 import { loadSiteSource } from "./load-site-source.js";
 import { sweepCache } from "./load-documents.js";
-import { loadPersistentCache, savePersistentCache } from "./persistent-cache.js";
+import { openPersistentCache } from "./persistent-cache.js";
 import { convertDocuments } from "./render-documents.js";
 import { writeSite } from "./write-site.js";
 
@@ -75,6 +75,16 @@ function cacheFolder(options: BuildOptions, config: ResolvedConfig): string | un
  * The one place that knows the order of the stages; `kiji build` and `kiji serve` both call it.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const cleanups: Array<() => void> = [];
+  try {
+    return await runStages(options, cleanups);
+  } finally {
+    for (const cleanup of cleanups) cleanup();
+  }
+}
+
+/** The stages of build(); `cleanups` collects what must be closed however the build ends. */
+async function runStages(options: BuildOptions, cleanups: Array<() => void>): Promise<BuildResult> {
   const logger = options.logger ?? createSilentLogger();
   const timings: StageTiming[] = [];
   let stageStart = performance.now();
@@ -93,9 +103,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const engineKey = engineDigest();
   const cacheKey = digest(engineKey, config.digest, rendererKey);
   const folder = cacheFolder(options, config);
-  const stored = options.cache ?? (folder ? await loadPersistentCache(folder, cacheKey) : undefined);
-  const cache = stored ?? createBuildCache();
-  logger.debug(`config: ${config.configFiles.join(", ") || "no config file"}; cache: ${stored ? `${cache.documents.size} documents reused` : "empty"}`);
+  const persistent = folder ? await openPersistentCache(folder, cacheKey) : undefined;
+  if (persistent) cleanups.push(persistent.close);
+  const cache = options.cache ?? persistent?.cache ?? createBuildCache();
+  logger.debug(`config: ${config.configFiles.join(", ") || "no config file"}; cache: ${cache.documents.size} documents known`);
   mark("config");
 
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
@@ -139,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 5. Derived data from the rendered text: reading time, related posts, book blocks.
   const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));
   const sourceText = (file: string): string | undefined => docs.get(file)?.text ?? dataTexts.get(file);
-  const features = deriveFeatures({ config, content, texts, sourceText, termsCache: cache.terms, usedTerms: used.terms });
+  const features = deriveFeatures({ config, content, texts, sourceText, termsCache: cache.terms, relatedCache: cache.related, usedTerms: used.terms });
   addFeatureViews(views, features);
   mark("features");
 
@@ -157,7 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 7. Keep the caches for the next build.
   sweepCache(cache, used);
   await imageCache.sweep();
-  if (folder) await savePersistentCache(folder, cacheKey, cache);
+  await persistent?.save();
   mark("cache");
   return {
     config,

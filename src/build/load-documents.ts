@@ -1,7 +1,7 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
-import type { BuildCache } from "./build-cache.js";
+import type { BuildCache, CachedDocument } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
 import { reviveError, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import { BATCH_SIZE, createDocumentPreparer, type DocumentPreparer } from "./prepare-documents.js";
@@ -45,22 +45,26 @@ async function readText(entry: SourceEntry, options: LoadDocumentsOptions): Prom
 }
 
 type FlatEntry = { readonly entry: SourceEntry; readonly isPost: boolean };
+type PrepareError = Extract<PrepareResult, { ok: false }>["error"];
 
-/** One chunk of documents read: their texts, and the results of preparing those not in the cache. */
+/** One chunk of documents read: their texts, their parsed front matter, and the first error preparing them, once they are. */
 interface ReadChunk {
   readonly texts: ReadonlyArray<{ text: string; digest: string }>;
-  readonly misses: readonly number[];
-  readonly results: Promise<PrepareResult[]>;
+  readonly parsed: Array<CachedDocument | undefined>;
+  readonly stored: Promise<PrepareError | undefined>;
 }
 
-/** Reads a chunk of documents and hands those the cache does not hold to the preparer at once. */
+/**
+ * Reads a chunk of documents, takes each from the cache (read once: the cache folder reads it
+ * from disk; a record that cannot be read is a miss) and hands the misses to the preparer at once.
+ */
 async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
   const texts = await Promise.all(chunk.map(({ entry }) => readText(entry, options)));
-  const misses: number[] = [];
-  texts.forEach(({ digest }, index) => {
+  const parsed = texts.map(({ digest }) => {
     options.used.documents.add(digest);
-    if (!options.cache.documents.has(digest)) misses.push(index);
+    return options.cache.documents.get(digest);
   });
+  const misses = parsed.flatMap((cached, index) => (cached ? [] : [index]));
   const tasks = misses.map((index): PrepareTask => ({
     relativePath: chunk[index]!.entry.relativePath,
     text: texts[index]!.text,
@@ -69,26 +73,37 @@ async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer
     render: options.render,
     termFields: options.termFields,
   }));
-  return { texts, misses, results: preparer.prepare(tasks) };
+  // Stored as soon as they come, so a cold build never holds every document's HTML at once.
+  const stored = preparer.prepare(tasks).then((results) => storeResults(results, { texts, parsed, misses }, options));
+  // Awaited in source order once every chunk is read; until then a failure must not count as unhandled.
+  stored.catch(() => undefined);
+  return { texts, parsed, stored };
 }
 
-/** Puts a chunk's prepared documents (and their converted Markdown) into the cache. */
-async function storeChunk(chunk: ReadChunk, options: LoadDocumentsOptions): Promise<void> {
+/** Puts a chunk's prepared documents (and their converted Markdown) into the cache; returns the first error. */
+function storeResults(results: readonly PrepareResult[], chunk: { texts: ReadChunk["texts"]; parsed: ReadChunk["parsed"]; misses: readonly number[] }, options: LoadDocumentsOptions): PrepareError | undefined {
   const { cache, used } = options;
-  (await chunk.results).forEach((result, i) => {
-    if (!result.ok) throw reviveError(result.error);
-    const { text, digest } = chunk.texts[chunk.misses[i]!]!;
-    const body = text.slice(result.bodyStart);
-    cache.documents.set(digest, { data: result.data, body, bodyLine: result.bodyLine });
+  let failed: PrepareError | undefined;
+  results.forEach((result, i) => {
+    if (!result.ok) {
+      failed ??= result.error;
+      return;
+    }
+    const index = chunk.misses[i]!;
+    const { text, digest } = chunk.texts[index]!;
+    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine };
+    cache.documents.set(digest, prepared);
+    chunk.parsed[index] = prepared;
     for (const converted of [result.body, result.excerpt]) {
       if (!converted) continue;
       cache.markdown.set(converted.key, converted.converted);
       used.markdown.add(converted.key);
     }
     // The template pass hands the body back unchanged: its key is known, no need to hash it again.
-    if (result.body) cache.markdownKeys.set(body, result.body.key);
+    if (result.body) cache.markdownKeys.set(text.slice(result.bodyStart), result.body.key);
     if (result.terms) cache.terms.set(result.terms.key, result.terms.terms);
   });
+  return failed;
 }
 
 /**
@@ -104,15 +119,20 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
     const slices = Array.from({ length: Math.ceil(flat.length / BATCH_SIZE) }, (_, i) => flat.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
     chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options));
     preparer.flush();
-    for (const chunk of chunks) await storeChunk(chunk, options);
+    // Of several failing documents, the first in source order is reported.
+    for (const chunk of chunks) {
+      const error = await chunk.stored;
+      if (error) throw reviveError(error);
+    }
   } finally {
     await preparer.close();
   }
   const texts = chunks.flatMap((chunk) => chunk.texts);
+  const parsed = chunks.flatMap((chunk) => chunk.parsed);
   const documents = flat.map(({ entry }, index): SourceDocument => {
     const { text, digest } = texts[index]!;
-    const cached = options.cache.documents.get(digest)!;
-    return { entry, data: decodeData(cached.data) as Record<string, unknown>, body: cached.body, bodyLine: cached.bodyLine, text, digest };
+    const { data, bodyStart, bodyLine } = parsed[index]!;
+    return { entry, data: decodeData(data) as Record<string, unknown>, body: text.slice(bodyStart), bodyLine, text, digest };
   });
   const out: SourceDocument[][] = [];
   let offset = 0;

@@ -1,53 +1,47 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { deserialize, serialize } from "node:v8";
+import type { WrittenFile } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
+import { openRecordStore } from "./record-store.js";
 
-const FILE_NAME = "build-cache.v8";
+/** The cache folder opened for one build: the caches it holds, and how to keep them for the next. */
+export interface PersistentCache {
+  readonly cache: BuildCache;
+  /** Stores what the build added and drops what it swept; closes the folder. */
+  save(): Promise<void>;
+  /** Closes the folder without saving (a failed build). */
+  close(): void;
+}
 
-interface StoredCache {
-  readonly key: string;
-  readonly documents: Array<[string, unknown]>;
-  readonly markdown: Array<[string, unknown]>;
-  readonly terms: Array<[string, unknown]>;
-  readonly outputs: Array<[string, unknown]>;
+function readManifest(value: unknown): Map<string, WrittenFile> {
+  const manifest = new Map<string, WrittenFile>();
+  if (!Array.isArray(value)) return manifest;
+  for (const entry of value as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 4) continue;
+    const [file, digest, size, mtimeMs] = entry as unknown[];
+    if (typeof file === "string" && typeof digest === "string" && typeof size === "number" && typeof mtimeMs === "number") manifest.set(file, { digest, size, mtimeMs });
+  }
+  return manifest;
 }
 
 /**
- * Loads the cache folder's cache if it was written under the same global key (kiji version,
- * resolved-config digest, Markdown settings); anything else starts empty.
+ * Opens the cache folder written under the global key (engine digest, resolved-config digest,
+ * Markdown settings); under any other key it opens empty. Only the index is read here: each
+ * document, rendered Markdown and term list is read when the build asks for it.
  */
-export async function loadPersistentCache(dir: string, key: string): Promise<BuildCache | undefined> {
-  const bytes = await fs.readFile(path.join(dir, FILE_NAME)).catch(() => undefined);
-  if (!bytes) return undefined;
-  try {
-    const stored = deserialize(bytes) as StoredCache;
-    if (stored.key !== key) return undefined;
-    return {
-      documents: new Map(stored.documents) as BuildCache["documents"],
-      markdown: new Map(stored.markdown) as BuildCache["markdown"],
-      images: new Map(),
-      terms: new Map(stored.terms) as BuildCache["terms"],
-      texts: new Map(),
-      markdownKeys: new Map(),
-      outputs: new Map(stored.outputs) as BuildCache["outputs"],
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Writes the cache atomically (temporary file, then rename), so a crash never leaves half a cache. */
-export async function savePersistentCache(dir: string, key: string, cache: BuildCache): Promise<void> {
-  const stored: StoredCache = {
-    key,
-    documents: [...cache.documents],
-    markdown: [...cache.markdown],
-    terms: [...cache.terms],
-    outputs: [...cache.outputs],
+export async function openPersistentCache(dir: string, key: string): Promise<PersistentCache> {
+  const store = await openRecordStore(dir, key);
+  const cache: BuildCache = {
+    documents: store.table("documents"),
+    markdown: store.table("markdown"),
+    terms: store.table("terms"),
+    related: store.table("related"),
+    images: new Map(),
+    texts: new Map(),
+    markdownKeys: new Map(),
+    outputs: readManifest(store.inline("outputs")),
   };
-  await fs.mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `${FILE_NAME}.${process.pid}.tmp`);
-  await fs.writeFile(temporary, serialize(stored));
-  await fs.rename(temporary, path.join(dir, FILE_NAME));
+  return {
+    cache,
+    save: () => store.save({ outputs: [...cache.outputs].map(([file, { digest, size, mtimeMs }]) => [file, digest, size, mtimeMs]) }),
+    close: () => store.close(),
+  };
 }

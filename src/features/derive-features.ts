@@ -4,11 +4,27 @@ import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.j
 import { chooseCta } from "./choose-cta.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
 import { postTerms as extractTerms, postTermsKey, type PostTerms } from "./post-terms.js";
-import { rankRelatedPosts } from "./rank-related.js";
+import { rankRelatedPosts, type RankedPost, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { createPostLookup, readRelatedRequest } from "./related-pins.js";
 import type { TextFeatures } from "./text-features.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
+import { digest } from "../shared/index.js";
+
+/** A cache kept from build to build: a Map, or a table of the cache folder. */
+export interface FeatureCache<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): unknown;
+}
+
+/** The related lists of every post, and the digest of everything they were ranked from. */
+export interface RelatedRanking {
+  readonly key: string;
+  readonly lists: readonly (readonly RelatedMatch[])[];
+}
+
+// The ranking cache holds one entry: the last ranking of the site.
+const RANKING = "site";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
 export interface DocumentText {
@@ -30,7 +46,9 @@ export interface FeaturesInput {
   /** A source file's text by path relative to the source (documents, data files), for error lines. */
   readonly sourceText: SourceTextLookup;
   /** Each post's terms by postTermsKey, kept from build to build. */
-  readonly termsCache: Map<string, PostTerms>;
+  readonly termsCache: FeatureCache<PostTerms>;
+  /** The last related-post ranking, reused while nothing it was ranked from changed. */
+  readonly relatedCache?: FeatureCache<RelatedRanking>;
   /** Keys this build used, so the rest can be swept. */
   readonly usedTerms: Set<string>;
 }
@@ -61,30 +79,53 @@ export interface SiteFeatures {
   readonly disclosure: string;
 }
 
-function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): PostTerms {
+/** A post's terms key, and its terms: from the cache, or made from its text features on first use. */
+interface LazyTerms {
+  readonly key: string;
+  readonly terms: () => PostTerms;
+}
+
+function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): LazyTerms {
   const text = input.texts.get(post);
-  const rendered = { title: post.title, excerpt: text?.excerpt ?? "", body: text && { features: text.body, key: text.key } };
+  // The body's features are read (from the Markdown cache) only if the terms must be made.
+  const body = text && { key: text.key, get features() { return text.body; } };
+  const rendered = { title: post.title, excerpt: text?.excerpt ?? "", body };
   const key = postTermsKey(rendered, input.config.related.fields);
   input.usedTerms.add(key);
-  let terms = input.termsCache.get(key);
-  if (!terms) {
-    terms = extractTerms(rendered, input.config.related.fields, tokenizer);
-    input.termsCache.set(key, terms);
-  }
-  return terms;
+  let terms: PostTerms | undefined;
+  return {
+    key,
+    terms: () => {
+      terms ??= input.termsCache.get(key);
+      if (!terms) input.termsCache.set(key, (terms = extractTerms(rendered, input.config.related.fields, tokenizer)));
+      return terms;
+    },
+  };
+}
+
+const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: [], counts: [] }) };
+
+/** The ranking of the last build when nothing it was ranked from changed (each post's terms key stands for its terms), else a new one. */
+function rankCached(input: FeaturesInput, ranked: ReadonlyArray<Omit<RankedPost, "terms">>, terms: readonly LazyTerms[]): RelatedRanking["lists"] {
+  const key = digest(JSON.stringify(input.config.related), JSON.stringify(ranked.map((post, index) => [post, terms[index]!.key])));
+  const cached = input.relatedCache?.get(RANKING);
+  if (cached?.key === key) return cached.lists;
+  const lists = rankRelatedPosts(ranked.map((post, index) => ({ ...post, terms: terms[index]!.terms() })), input.config.related);
+  input.relatedCache?.set(RANKING, { key, lists });
+  return lists;
 }
 
 /** Related lists of every post: front-matter pins first, then the best-scored published posts. */
-function relatedLists(input: FeaturesInput, terms: readonly PostTerms[]): RelatedEntry[][] {
+function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): RelatedEntry[][] {
   const posts = input.content.posts;
   if (input.config.related.count === 0) return posts.map(() => []);
   const lookup = createPostLookup(posts, input.config);
   const ranked = posts.map((post, index) => {
     const request = atFrontMatterKey(post, "related", input.sourceText, () => readRelatedRequest(post.data.related, index, posts, lookup));
     const isListed = post.type === "posts" && post.published;
-    return { time: post.date.epochMs, tags: post.tags, categories: post.categories, terms: terms[index]!, isListed, ...request };
+    return { time: post.date.epochMs, tags: post.tags, categories: post.categories, isListed, ...request };
   });
-  return rankRelatedPosts(ranked, input.config.related).map((matches) =>
+  return rankCached(input, ranked, terms).map((matches) =>
     matches.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned })),
   );
 }
@@ -99,7 +140,7 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const tokenizer = createTokenizer();
   const blocks = createBookBlocks({ config, data: content.data, sourceText: input.sourceText, tokenizer });
   const needsTerms = config.related.count > 0 || blocks.hasCatalogue;
-  const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : { terms: [], counts: [] }));
+  const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : NO_TERMS));
   const related = relatedLists(input, terms);
   const documents = new Map<DocumentBase, DocumentFeatures>();
   const affiliate = (doc: DocumentBase, books: readonly BookLink[]): boolean =>
@@ -107,7 +148,7 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const postCta = (post: Post): CtaBlock | undefined =>
     chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
   content.posts.forEach((post, index) => {
-    const books = blocks.forPost(post, terms[index]!.terms);
+    const books = blocks.forPost(post, blocks.hasCatalogue ? terms[index]!.terms().terms : []);
     const units = input.texts.get(post)?.body.units ?? { characters: 0, words: 0 };
     documents.set(post, { related: related[index]!, readingTime: readingMinutes(units, config.readingTime), books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
   });

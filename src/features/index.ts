@@ -1,6 +1,6 @@
 /** Derived data as pure functions: reading time, related posts, CTA blocks, book blocks, affiliate facts, OGP image plans and card texts. */
 export { deriveFeatures } from "./derive-features.js";
-export type { DocumentFeatures, DocumentText, FeaturesInput, RelatedEntry, SiteFeatures } from "./derive-features.js";
+export type { DocumentFeatures, DocumentText, FeatureCache, FeaturesInput, RelatedEntry, RelatedRanking, SiteFeatures } from "./derive-features.js";
 export type { SourceTextLookup } from "./at-front-matter-key.js";
 export { createTokenizer } from "./tokenize.js";
 export type { Tokenizer } from "./tokenize.js";
