@@ -18,27 +18,48 @@ export interface ConvertInput {
   readonly usedMarkdown: Set<string>;
 }
 
-/** A converted body or excerpt, and the digest of what it was converted from. */
+/**
+ * A converted body or excerpt: the digest of what it was converted from and, for Markdown, that
+ * text, so its HTML and text features can be read from the Markdown cache when they are needed.
+ */
 interface Converted {
-  readonly converted: ConvertedMarkdown;
   readonly key: string;
+  readonly markdown?: string;
+  /** Set for HTML bodies, which are their own HTML. */
+  readonly converted?: ConvertedMarkdown;
 }
 
-function convertCached(markdown: string, input: ConvertInput, file: string, line: number): Converted {
+interface Where {
+  readonly file: string;
+  readonly line: number;
+}
+
+function convertNow(markdown: string, input: ConvertInput, where: Where): ConvertedMarkdown {
+  try {
+    return convertMarkdown(markdown, input.converter);
+  } catch (error) {
+    throw wrapError(error, where, "cannot render Markdown");
+  }
+}
+
+/** The Markdown's cache key; converts it now unless the cache holds it (its entry is read only when asked for). */
+function convertCached(markdown: string, input: ConvertInput, where: Where): Converted {
   const { markdownKeys } = input.cache;
   let key = markdownKeys.get(markdown);
   if (key === undefined) markdownKeys.set(markdown, (key = markdownKey(input.converter.rendererKey, markdown)));
   input.usedMarkdown.add(key);
-  let converted = input.cache.markdown.get(key);
-  if (!converted) {
-    try {
-      converted = convertMarkdown(markdown, input.converter);
-    } catch (error) {
-      throw wrapError(error, { file, line }, "cannot render Markdown");
-    }
-    input.cache.markdown.set(key, converted);
-  }
-  return { converted, key };
+  if (!input.cache.markdown.has(key)) input.cache.markdown.set(key, convertNow(markdown, input, where));
+  return { key, markdown };
+}
+
+/** A converted text's HTML and features: from the Markdown cache, or converted again if the cache lost them (a damaged record). */
+function readConverted({ key, markdown, converted }: Converted, input: ConvertInput, where: Where): ConvertedMarkdown {
+  if (converted) return converted;
+  const cached = input.cache.markdown.get(key);
+  if (cached) return cached;
+  const again = convertNow(markdown!, input, where);
+  input.cache.markdown.set(key, again);
+  return again;
 }
 
 /** A body (or excerpt) after the template pass and the Markdown stage. */
@@ -46,7 +67,7 @@ async function convert(text: string, doc: DocumentBase, source: SourceDocument, 
   const body = doc.renderWithLiquid
     ? await input.engine.renderBody({ file: doc.relativePath, body: text, bodyLine: doc.bodyLine, fileText: source.text }, context)
     : text;
-  if (doc.format === "markdown") return convertCached(body, input, doc.relativePath, doc.bodyLine);
+  if (doc.format === "markdown") return convertCached(body, input, { file: doc.relativePath, line: doc.bodyLine });
   const features = extractTextFeatures({ text: visibleText(body), headings: [] }, input.converter.tokenizer);
   return { converted: { html: body, features }, key: digest(body) };
 }
@@ -56,23 +77,52 @@ function visibleText(html: string): string {
   return html.replace(/<(script|style|pre)\b[\s\S]*?<\/\1>|<[^>]*>/gi, " ");
 }
 
+/** Makes `view.content` read the HTML when a template asks for it, so the views never hold every post's HTML at once. */
+function defineLazyContent(view: DocumentView, html: () => string): void {
+  Object.defineProperty(view, "content", {
+    get: html,
+    set: (value: unknown) => Object.defineProperty(view, "content", { value, writable: true, enumerable: true, configurable: true }),
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 /**
  * Runs the template pass and the Markdown stage over every document and stores the results in
  * the views (`content`, and `excerpt` for posts), as Jekyll does before it applies layouts.
- * Returns each document's text for the features stage.
+ * Returns each document's text for the features stage. A Markdown body's HTML and text features
+ * are not kept: they are read from the Markdown cache each time they are asked for, remembering
+ * only the last, as the features stage asks for one document's in turn.
  */
 export async function convertDocuments(input: ConvertInput): Promise<Map<DocumentBase, DocumentText>> {
   const texts = new Map<DocumentBase, DocumentText>();
+  let last: { readonly key: string; readonly converted: ConvertedMarkdown } | undefined;
   for (const { doc, view, source } of input.documents) {
+    const where = { file: doc.relativePath, line: doc.bodyLine };
     const context = { site: input.views.site, page: view };
-    const { converted: body, key } = await convert(doc.body, doc, source, context, input);
-    view.content = body.html;
+    const body = await convert(doc.body, doc, source, context, input);
     const excerptSource = (doc as Partial<Post>).excerptSource;
     const excerpt = excerptSource === undefined ? undefined : await convert(excerptSource, doc, source, context, input);
-    if (excerpt) view.excerpt = excerpt.converted.html;
+    const excerptConverted = excerpt && readConverted(excerpt, input, where);
+    if (excerptConverted) view.excerpt = excerptConverted.html;
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
-    const excerptText = excerpt ? { features: excerpt.converted.features, key: excerpt.key } : frontMatterExcerpt;
-    texts.set(doc, { html: body.html, body: body.features, excerpt: excerptText, key });
+    const excerptText = excerpt ? { features: excerptConverted!.features, key: excerpt.key } : frontMatterExcerpt;
+    const load = (): ConvertedMarkdown => {
+      if (last?.key !== body.key) last = { key: body.key, converted: readConverted(body, input, where) };
+      return last.converted;
+    };
+    if (body.converted) view.content = body.converted.html;
+    else defineLazyContent(view, () => load().html);
+    texts.set(doc, {
+      get html() {
+        return load().html;
+      },
+      get body() {
+        return load().features;
+      },
+      excerpt: excerptText,
+      key: body.key,
+    });
   }
   return texts;
 }
