@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { readFileSync } from "node:fs";
 import { KijiError, digest, messages } from "../shared/index.js";
 import { normalizeText, parseFrontMatter } from "./front-matter.js";
 import type { SourceDocument, SourceEntry } from "./source-file.js";
@@ -18,12 +18,24 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 /** Documents larger than this are refused: Markdown parsers need many times a file's size in memory. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-/** Reads a source file as text, with BOM and CRLF normalized; `maxBytes` refuses larger files. */
-export async function readSourceText(entry: SourceEntry, maxBytes = Infinity): Promise<{ text: string; digest: string }> {
-  const bytes = await fs.readFile(entry.absolutePath).catch((error: NodeJS.ErrnoException) => {
-    const why = error.code === "ENOENT" ? "it was deleted while the build was running" : error.message;
+/** A file's bytes, or a KijiError naming it. */
+function readBytes(entry: SourceEntry): Buffer {
+  try {
+    return readFileSync(entry.absolutePath);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const why = code === "ENOENT" ? "it was deleted while the build was running" : message;
     throw new KijiError(`cannot read file: ${why}`, { file: entry.relativePath, cause: error, hint: "Run the build again." });
-  });
+  }
+}
+
+/**
+ * Reads a source file as text, with BOM and CRLF normalized; `maxBytes` refuses larger files.
+ * The read itself is synchronous: source files are small, and a promise per file (open, stat,
+ * read, close on the thread pool) took four times as long on 10,000 posts.
+ */
+export async function readSourceText(entry: SourceEntry, maxBytes = Infinity): Promise<{ text: string; digest: string }> {
+  const bytes = readBytes(entry);
   if (bytes.length > maxBytes) {
     const { message, hint } = messages.documentTooLarge(bytes.length, maxBytes);
     throw new KijiError(message, { file: entry.relativePath, hint });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, statSync, promises as fs, type Dirent } from "node:fs";
+import { readdirSync, statSync, promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../outputs/index.js";
 import { KijiError, resolveInside } from "../shared/index.js";
@@ -93,6 +93,15 @@ function listFiles(dir: string): string[] {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
+/** A file's stats, or undefined when it cannot be read (synchronous: one stat per output file, cheaper than a promise). */
+function statIfAny(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Removes folders left empty below `dir`, deepest first. */
 async function removeEmptyDirs(dir: string, relatives: Iterable<string>): Promise<void> {
   const dirs = new Set<string>();
@@ -130,7 +139,7 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
   const isUnchanged = async (relative: string, digest: string): Promise<boolean> => {
     const before = options.previous?.get(relative);
     if (before?.digest !== digest) return false;
-    const stats = await fs.stat(path.join(destination, relative)).catch(() => undefined);
+    const stats = statIfAny(path.join(destination, relative));
     if (stats === undefined || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return false;
     unchanged.set(relative, before);
     return true;
