@@ -13,6 +13,8 @@ export interface CachedDocument {
   /** Offset in the normalized text where the body starts. */
   readonly bodyStart: number;
   readonly bodyLine: number;
+  /** The body's Markdown cache key, when it was converted with the document (no template tags), so it is not hashed again. */
+  readonly bodyKey?: string;
 }
 
 /** A document's text as last read, with the size/mtime/ctime signature the scan saw then. */

@@ -60,9 +60,12 @@ interface ReadChunk {
  */
 async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
   const texts = await Promise.all(chunk.map(({ entry }) => readText(entry, options)));
-  const parsed = texts.map(({ digest }) => {
+  const parsed = texts.map(({ text, digest }) => {
     options.used.documents.add(digest);
-    return options.cache.documents.get(digest);
+    const cached = options.cache.documents.get(digest);
+    // The template pass hands the body back unchanged: its key is known, no need to hash it again.
+    if (cached?.bodyKey !== undefined) options.cache.markdownKeys.set(text.slice(cached.bodyStart), cached.bodyKey);
+    return cached;
   });
   const misses = parsed.flatMap((cached, index) => (cached ? [] : [index]));
   const tasks = misses.map((index): PrepareTask => ({
@@ -91,7 +94,7 @@ function storeResults(results: readonly PrepareResult[], chunk: { texts: ReadChu
     }
     const index = chunk.misses[i]!;
     const { text, digest } = chunk.texts[index]!;
-    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine };
+    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine, bodyKey: result.body?.key };
     cache.documents.set(digest, prepared);
     chunk.parsed[index] = prepared;
     for (const converted of [result.body, result.excerpt]) {
@@ -99,7 +102,6 @@ function storeResults(results: readonly PrepareResult[], chunk: { texts: ReadChu
       cache.markdown.set(converted.key, converted.converted);
       used.markdown.add(converted.key);
     }
-    // The template pass hands the body back unchanged: its key is known, no need to hash it again.
     if (result.body) cache.markdownKeys.set(text.slice(result.bodyStart), result.body.key);
     if (result.terms) cache.terms.set(result.terms.key, result.terms.terms);
   });
