@@ -3,7 +3,7 @@ import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
 import { chooseCta } from "./choose-cta.js";
 import { createBookBlocks, type BookLink } from "./book-blocks.js";
-import { postTerms as extractTerms, postTermsKey, type PostTerms } from "./post-terms.js";
+import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
 import { rankRelatedPosts, type RankedPost, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { createPostLookup, readRelatedRequest } from "./related-pins.js";
@@ -103,7 +103,7 @@ function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): Lazy
   };
 }
 
-const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: [], counts: [] }) };
+const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: "", counts: new Float64Array(0) }) };
 
 /** The ranking of the last build when nothing it was ranked from changed (each post's terms key stands for its terms), else a new one. */
 function rankCached(input: FeaturesInput, ranked: ReadonlyArray<Omit<RankedPost, "terms">>, terms: readonly LazyTerms[]): RelatedRanking["lists"] {
@@ -148,7 +148,7 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const postCta = (post: Post): CtaBlock | undefined =>
     chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
   content.posts.forEach((post, index) => {
-    const books = blocks.forPost(post, blocks.hasCatalogue ? terms[index]!.terms().terms : []);
+    const books = blocks.forPost(post, blocks.hasCatalogue ? termList(terms[index]!.terms()) : []);
     const units = input.texts.get(post)?.body.units ?? { characters: 0, words: 0 };
     documents.set(post, { related: related[index]!, readingTime: readingMinutes(units, config.readingTime), books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
   });

@@ -4,7 +4,7 @@ export type { DocumentFeatures, DocumentText, FeatureCache, FeaturesInput, Relat
 export type { SourceTextLookup } from "./at-front-matter-key.js";
 export { createTokenizer } from "./tokenize.js";
 export type { Tokenizer } from "./tokenize.js";
-export { combinePostTerms, extractPostTerms, postTerms, postTermsKey } from "./post-terms.js";
+export { combinePostTerms, extractPostTerms, postTerms, postTermsKey, termList } from "./post-terms.js";
 export type { PostTerms, PostTermSources, PostText, RenderedPost } from "./post-terms.js";
 export { countTerms, extractTextFeatures, forEachTerm } from "./text-features.js";
 export type { TermCounts, TextFeatures } from "./text-features.js";

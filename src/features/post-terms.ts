@@ -13,10 +13,19 @@ export interface PostText {
   readonly body: string;
 }
 
-/** A post's terms and their field-weighted counts: plain arrays, so the build cache can store them. */
+/**
+ * A post's terms (in order of first occurrence) and their field-weighted counts, packed as one
+ * string (terms joined by "\n", which no term contains) and a typed array: unpacked, the terms of
+ * 10,000 posts are 2.7 million small strings (110 MB of heap) that a one-post edit reads back to rank.
+ */
 export interface PostTerms {
-  readonly terms: readonly string[];
-  readonly counts: readonly number[];
+  readonly terms: string;
+  readonly counts: Float64Array;
+}
+
+/** The terms of a PostTerms, as an array. */
+export function termList(terms: PostTerms): string[] {
+  return terms.counts.length === 0 ? [] : terms.terms.split("\n");
 }
 
 /**
@@ -87,7 +96,7 @@ export function combinePostTerms(sources: PostTermSources, fields: ResolvedRelat
   add(sources.excerpt, fields.excerpt);
   add(sources.headings, fields.headings);
   add(sources.body, fields.body);
-  return { terms: [...sums.keys()], counts: [...sums.values()] };
+  return { terms: [...sums.keys()].join("\n"), counts: Float64Array.from(sums.values()) };
 }
 
 /** Counts the terms of a post's texts, each occurrence weighted by its field (see combinePostTerms). */

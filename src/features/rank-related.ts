@@ -1,5 +1,5 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
-import type { PostTerms } from "./post-terms.js";
+import { termList, type PostTerms } from "./post-terms.js";
 import { buildSignalIndex, type SignalIndex } from "./related-index.js";
 
 /** One post as ranking sees it. Posts are given oldest first, as `SiteContent.posts`. */
@@ -119,7 +119,7 @@ const uniqueNames = (names: readonly string[]): string[] => [...new Set(names.ma
  * to the newer post; a post never lists itself, and only listed (published) posts appear.
  */
 export function rankRelatedPosts(posts: readonly RankedPost[], config: ResolvedRelatedConfig): RelatedMatch[][] {
-  const text = buildSignalIndex(posts.map((post) => ({ keys: post.terms.terms, counts: post.terms.counts })), { idf: true, maxKeys: MAX_TERMS, normalize: true });
+  const text = buildSignalIndex(posts.map((post) => ({ keys: () => termList(post.terms), counts: post.terms.counts })), { idf: true, maxKeys: MAX_TERMS, normalize: true });
   const tags = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.tags) })), { idf: true, maxKeys: Infinity, normalize: true });
   const categories = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.categories) })), { idf: false, maxKeys: Infinity, normalize: false });
   const times = Float64Array.from(posts, (post) => post.time);

@@ -26,8 +26,9 @@ export interface SignalOptions {
 
 /** A post's raw keys (each once) and their counts (default 1) for one signal. */
 export interface SignalInput {
-  readonly keys: readonly string[];
-  readonly counts?: readonly number[];
+  /** The keys, or a function giving them (called once: packed terms are split one post at a time, never all at once). */
+  readonly keys: readonly string[] | (() => readonly string[]);
+  readonly counts?: ArrayLike<number>;
 }
 
 /**
@@ -45,9 +46,15 @@ function numberKeys(inputs: readonly SignalInput[]): { ids: Int32Array; start: I
   const known = new Map<string, number>();
   const counts: number[] = [];
   const start = new Int32Array(inputs.length + 1);
-  inputs.forEach((input, p) => (start[p + 1] = start[p]! + input.keys.length));
-  const ids = new Int32Array(start[inputs.length]!);
-  inputs.forEach(({ keys }, p) => {
+  let ids = new Int32Array(1024);
+  inputs.forEach((input, p) => {
+    const keys = typeof input.keys === "function" ? input.keys() : input.keys;
+    const at = start[p]!;
+    if (at + keys.length > ids.length) {
+      const grown = new Int32Array(Math.max(ids.length * 2, at + keys.length));
+      grown.set(ids);
+      ids = grown;
+    }
     for (let i = 0; i < keys.length; i++) {
       let id = known.get(keys[i]!);
       if (id === undefined) {
@@ -56,10 +63,11 @@ function numberKeys(inputs: readonly SignalInput[]): { ids: Int32Array; start: I
         counts.push(0);
       }
       counts[id]!++;
-      ids[start[p]! + i] = id;
+      ids[at + i] = id;
     }
+    start[p + 1] = at + keys.length;
   });
-  return { ids, start, df: Int32Array.from(counts) };
+  return { ids: ids.subarray(0, start[inputs.length]), start, df: Int32Array.from(counts) };
 }
 
 /** Where weighed keys go: ids and weights from `at` on, plus scratch buffers for weighing and sorting. */
@@ -75,7 +83,7 @@ interface WeighBuffer {
  * Weighs one post's keys into `out` and returns how many it kept: only keys shared with another
  * post (rarity > 0), at most `maxKeys`, the strongest (ties: the earlier key in the post).
  */
-function weighPost(keys: Int32Array, counts: readonly number[] | undefined, rarities: Float64Array, maxKeys: number, out: WeighBuffer): number {
+function weighPost(keys: Int32Array, counts: ArrayLike<number> | undefined, rarities: Float64Array, maxKeys: number, out: WeighBuffer): number {
   if (out.scratch.length < keys.length) {
     out.scratch = new Float64Array(keys.length * 2);
     out.sorted = new Float64Array(keys.length * 2);
@@ -112,7 +120,8 @@ export function buildSignalIndex(inputs: readonly SignalInput[], options: Signal
   const { ids, start, df } = numberKeys(inputs);
   // A key only one post has cannot relate two posts: rarity 0 drops it.
   const rarities = Float64Array.from(df, (count) => (count < 2 ? 0 : options.idf ? rarity(count, inputs.length) : 1));
-  const capacity = inputs.reduce((sum, input) => sum + Math.min(input.keys.length, options.maxKeys), 0);
+  let capacity = 0;
+  for (let p = 0; p < inputs.length; p++) capacity += Math.min(start[p + 1]! - start[p]!, options.maxKeys);
   const out: WeighBuffer = { ids: new Int32Array(capacity), weights: new Float64Array(capacity), at: 0, scratch: new Float64Array(0), sorted: new Float64Array(0) };
   const postStart = new Int32Array(inputs.length + 1);
   inputs.forEach((input, p) => {
