@@ -35,6 +35,7 @@ interface StoredIndex {
 }
 
 const INDEX_FILE = "index.v9";
+const SEGMENT_NAME = /^segment-[a-z0-9]+-[0-9a-f]+\.bin$/;
 // The single-file cache of kiji before this store; removed on the first save.
 const LEGACY_FILE = "build-cache.v8";
 const FORMAT = 9;
@@ -51,7 +52,9 @@ async function readIndex(dir: string, key: string): Promise<StoredIndex | undefi
   if (!bytes || bytes.length < 4 || bytes.readUInt32LE(0) !== crc32(bytes.subarray(4))) return undefined;
   try {
     const index = deserialize(bytes.subarray(4)) as StoredIndex;
-    if (index?.format !== FORMAT || index.key !== key || !Array.isArray(index.segments)) return undefined;
+    if (index?.format !== FORMAT || index.key !== key || typeof index.tables !== "object" || typeof index.inline !== "object") return undefined;
+    // Segment names are only ever kiji's own, inside the folder.
+    if (!Array.isArray(index.segments) || !index.segments.every((name) => typeof name === "string" && SEGMENT_NAME.test(name))) return undefined;
     return index;
   } catch {
     return undefined;
@@ -281,6 +284,6 @@ async function writeIndex(dir: string, index: StoredIndex): Promise<void> {
 async function removeUnnamed(dir: string, named: readonly string[]): Promise<void> {
   const keep = new Set(named);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const stale = names.filter((name) => (/^segment-.*\.bin$/.test(name) && !keep.has(name)) || name === LEGACY_FILE);
+  const stale = names.filter((name) => (SEGMENT_NAME.test(name) && !keep.has(name)) || name === LEGACY_FILE);
   await Promise.all(stale.map((name) => fs.rm(path.join(dir, name), { force: true })));
 }
