@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { build, createBuildCache, type BuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
+import { build, createBuildCache, type BuildCache, type BuildOptions, type BuildResult, type BuildSession, type MemorySite } from "../build/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import { createLogger, toPosix, type LoggerOptions } from "../shared/index.js";
 import { classifyChange, type ChangeContext, type ChangeKind } from "./change-kind.js";
@@ -22,7 +22,7 @@ export type LiveMessage =
   | { readonly type: "error"; readonly error: OverlayError };
 
 /** The build settings of `kiji serve`: those of `kiji build`, minus what the dev site owns. */
-export type DevBuildOptions = Omit<BuildOptions, "memory" | "cache" | "now" | "logger" | "signal" | "onProgress">;
+export type DevBuildOptions = Omit<BuildOptions, "memory" | "cache" | "now" | "logger" | "signal" | "onProgress" | "keepSession">;
 
 /** What createDevSite needs. */
 export interface DevSiteOptions {
@@ -41,7 +41,9 @@ export interface RebuildOutcome {
   readonly kinds: readonly ChangeKind[];
   /** Output paths whose contents changed (empty when nothing was built or the build failed). */
   readonly changed: readonly string[];
-  readonly result?: BuildResult;
+  /** Output paths announced before the build ran: changed static files, or the pages of documents whose body alone changed. */
+  readonly early: readonly string[];
+  readonly result?: Omit<BuildResult, "session">;
   /** The build error, when the build failed. */
   readonly error?: unknown;
   readonly ms: number;
@@ -76,6 +78,8 @@ interface SiteState {
   /** Random per process, so a browser notices a restarted server. */
   readonly instance: string;
   cache: BuildCache;
+  /** What the last successful build left for re-rendering edited documents. */
+  session: BuildSession | undefined;
   generation: number;
   config: ResolvedConfig | undefined;
   lastError: unknown;
@@ -101,7 +105,8 @@ function ignoredFolders(state: SiteState): string[] {
 }
 
 function changeContext(state: SiteState, statics: ReadonlySet<string>): ChangeContext {
-  return { configFiles: state.config?.configFiles ?? [], staticSources: statics, ignoredFolders: ignoredFolders(state) };
+  const documentSources = state.session?.documentPaths ?? new Set<string>();
+  return { configFiles: state.config?.configFiles ?? [], staticSources: statics, documentSources, ignoredFolders: ignoredFolders(state) };
 }
 
 /** Announces a new version of the site: its changed pages, and its other changed files. */
@@ -117,37 +122,70 @@ function publishUpdate(state: SiteState, files: readonly string[]): void {
   });
 }
 
+/** What the fast paths announced before a build: `early` files, of which `settled` need no second announcement. */
+interface Announced {
+  readonly early: readonly string[];
+  readonly settled: ReadonlySet<string>;
+}
+
+const NOTHING_ANNOUNCED: Announced = { early: [], settled: new Set() };
+
 /** Runs build() into memory and announces what changed; never throws. */
-async function runBuild(state: SiteState, kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: ReadonlySet<string>, started: number): Promise<RebuildOutcome> {
+async function runBuild(state: SiteState, kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: Announced, started: number): Promise<RebuildOutcome> {
   const { options, memory } = state;
   const before = new Map(memory);
   const wasFailing = state.lastError !== undefined || !state.hasBuilt;
+  // The last build's state is not needed while this one runs: let it go rather than hold two.
+  state.session = undefined;
   try {
-    const result = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger) });
-    Object.assign(state, { config: result.config, lastError: undefined, hasBuilt: true });
-    const changed = diffSites(before, memory, changedSources).filter((file) => !announced.has(file));
-    if (changed.length > 0 || wasFailing) publishUpdate(state, changed);
-    return { kinds, changed, result, ms: performance.now() - started };
+    const { session, ...result } = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger), keepSession: true });
+    Object.assign(state, { config: result.config, lastError: undefined, hasBuilt: true, session });
+    const diff = diffSites(before, memory, changedSources);
+    const fresh = diff.filter((file) => !announced.settled.has(file));
+    if (fresh.length > 0 || wasFailing) publishUpdate(state, fresh);
+    const changed = [...new Set([...announced.early, ...diff])];
+    return { kinds, changed, early: announced.early, result, ms: performance.now() - started };
   } catch (error) {
     state.lastError = error;
     options.onMessage?.({ type: "error", error: describeError(error) });
-    return { kinds, changed: [], error, ms: performance.now() - started };
+    return { kinds, changed: [], early: announced.early, error, ms: performance.now() - started };
   }
 }
 
 /** Static files changed in place: announce them at once (their bytes are read on request); the build follows. */
-async function announceStatic(state: SiteState, relative: readonly string[]): Promise<Set<string>> {
+async function announceStatic(state: SiteState, relative: readonly string[]): Promise<Announced> {
   const outputs = staticSources(state.memory);
   const files: string[] = [];
   for (const file of relative) {
     const absolute = path.join(state.source, file);
     const output = outputs.get(absolute);
     const exists = await fs.stat(absolute).then((stats) => stats.isFile(), () => false);
-    if (output === undefined || !exists) return new Set();
+    if (output === undefined || !exists) return NOTHING_ANNOUNCED;
     files.push(output);
   }
   publishUpdate(state, files);
-  return new Set(files);
+  return { early: files, settled: new Set(files) };
+}
+
+/**
+ * Documents whose body alone changed (Hugo's fast render mode): their own pages are rendered with
+ * the last build's state, served and announced at once; the build follows and announces the rest
+ * (home page, feeds, related lists) and any correction to these pages. In doubt, nothing happens
+ * here. A broken file is reported at once (the build reports it again).
+ */
+async function announceBodies(state: SiteState, session: BuildSession, relative: readonly string[]): Promise<Announced> {
+  let files: Awaited<ReturnType<BuildSession["renderBodies"]>>;
+  try {
+    files = await session.renderBodies(relative);
+  } catch (error) {
+    state.lastError = error;
+    state.options.onMessage?.({ type: "error", error: describeError(error) });
+    return NOTHING_ANNOUNCED;
+  }
+  const changed = (files ?? []).filter((file) => state.memory.get(file.path) !== file.contents);
+  for (const file of changed) state.memory.set(file.path, file.contents);
+  if (changed.length > 0) publishUpdate(state, changed.map((file) => file.path));
+  return { early: changed.map((file) => file.path), settled: new Set() };
 }
 
 /** One rebuild after `paths` changed: classify, take the fast path where one applies, then build. */
@@ -156,11 +194,13 @@ async function rebuildAfter(state: SiteState, paths: readonly string[]): Promise
   const context = changeContext(state, new Set([...staticSources(state.memory).keys()].map((file) => toRelative(state, file))));
   const relative = [...new Set(paths.map((file) => toRelative(state, file)))].filter((file) => classifyChange(file, context) !== "ignored");
   const kinds = relative.map((file) => classifyChange(file, context));
-  if (relative.length === 0) return { kinds: [], changed: [], ms: performance.now() - started };
+  if (relative.length === 0) return { kinds: [], changed: [], early: [], ms: performance.now() - started };
   // A config change restarts the build cleanly: every cache goes.
   if (kinds.includes("config")) state.cache = createBuildCache();
-  const isStaticOnly = kinds.every((kind) => kind === "static") && state.lastError === undefined && state.hasBuilt;
-  const announced = isStaticOnly ? await announceStatic(state, relative) : new Set<string>();
+  const isSettled = state.lastError === undefined && state.hasBuilt;
+  const session = isSettled && kinds.every((kind) => kind === "document") ? state.session : undefined;
+  const isStaticOnly = isSettled && kinds.every((kind) => kind === "static");
+  const announced = isStaticOnly ? await announceStatic(state, relative) : session ? await announceBodies(state, session, relative) : NOTHING_ANNOUNCED;
   return runBuild(state, kinds, new Set(relative.map((file) => path.join(state.source, file))), announced, started);
 }
 
@@ -172,6 +212,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     memory: new Map(),
     instance: randomBytes(4).toString("hex"),
     cache: createBuildCache(),
+    session: undefined,
     generation: 0,
     config: undefined,
     lastError: undefined,
@@ -180,7 +221,7 @@ export function createDevSite(options: DevSiteOptions): DevSite {
   const queue = createRebuildQueue<RebuildOutcome>((paths, isFull) => {
     if (!isFull) return rebuildAfter(state, paths);
     state.cache = createBuildCache();
-    return runBuild(state, [], new Set(), new Set(), performance.now());
+    return runBuild(state, [], new Set(), NOTHING_ANNOUNCED, performance.now());
   });
   return {
     memory: state.memory,

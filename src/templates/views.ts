@@ -116,6 +116,18 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
   return { site, posts, pages, archives };
 }
 
+/**
+ * Puts a document's view back as createSiteViews made it, before content and derived data were
+ * added, keeping the object (site.posts, archives and neighbours hold it) and its `previous`/`next`:
+ * for re-rendering one document whose body changed.
+ */
+export function resetDocumentView(view: DocumentView, doc: Post | Page, image: OgImage | undefined): void {
+  const { previous, next } = view;
+  for (const key of Object.keys(view)) delete view[key];
+  if (doc.type === "pages") Object.assign(view, pageView(doc));
+  else Object.assign(view, postView(doc, image), { previous, next });
+}
+
 /** `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll without LSI). */
 export function siteForPost(site: Readonly<Record<string, unknown>>, view: DocumentView): Record<string, unknown> {
   const recent = (site.posts as DocumentView[]).slice(0, 11).filter((other) => other !== view).slice(0, 10);

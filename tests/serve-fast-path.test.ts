@@ -1,0 +1,141 @@
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { test } from "node:test";
+import type { ConfigOverrides } from "../src/config/index.js";
+import { createDevSite, type ChangeKind, type DevSite, type LiveMessage } from "../src/serve/index.js";
+import { removeDir } from "./helpers.js";
+import { NOW, cleanBuild, makeServeSite, materialize } from "./serve-helpers.js";
+
+const POST = "_posts/2026-01-02-second.md";
+const PAGE = "2026/01/02/second/index.html";
+// A post layout showing what a post derives from its own body: reading time and excerpt.
+const POST_LAYOUT = "---\nlayout: default\n---\n<article><h1>{{ page.title }}</h1><p class=\"time\">{{ page.reading_time }} min</p><p class=\"lead\">{{ page.excerpt }}</p>{{ content }}</article>\n";
+
+/** A message, with the edited post's page and the feed as the in-memory site held them when it was sent. */
+interface Seen {
+  readonly message: LiveMessage;
+  readonly page: unknown;
+  readonly feed: unknown;
+}
+
+function devSite(source: string, seen: Seen[], overrides: ConfigOverrides = {}): DevSite {
+  const site: DevSite = createDevSite({
+    build: { source, overrides },
+    now: () => NOW,
+    onMessage: (message) => seen.push({ message, page: site.memory.get(PAGE), feed: site.memory.get("feed.xml") }),
+  });
+  return site;
+}
+
+async function assertSameAsCleanBuild(site: DevSite, source: string, step: string, overrides = {}): Promise<void> {
+  const served = materialize(site.memory);
+  const clean = materialize(await cleanBuild(source, overrides));
+  assert.deepEqual(served.map(([file]) => file), clean.map(([file]) => file), `${step}: same files`);
+  for (const [i, [file, bytes]] of served.entries()) assert.ok(bytes.equals(clean[i]![1]), `${step}: ${file} is byte-identical to a clean build`);
+}
+
+const updates = (seen: readonly Seen[]): Array<Extract<LiveMessage, { type: "update" }>> =>
+  seen.flatMap(({ message }) => (message.type === "update" ? [message] : []));
+
+test("an edit to a post's body: its page is served and announced before the full build, which then brings the feed up to date", async () => {
+  const source = makeServeSite({ "_layouts/post.html": POST_LAYOUT });
+  try {
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    assert.match(String(site.memory.get(PAGE)), /<p class="time">1 min<\/p>/);
+    seen.length = 0;
+    // Long enough to change the reading time; the front matter is the same.
+    const body = `A new opening paragraph.\n\n${"長い本文です。".repeat(400)}\n`;
+    writeFileSync(path.join(source, POST), `---\nlayout: post\ntitle: Second post\n---\n${body}`);
+    const outcome = await site.rebuild([path.join(source, POST)]);
+    assert.equal(outcome.error, undefined);
+    assert.deepEqual(outcome.kinds, ["document"]);
+    assert.deepEqual(outcome.early, [PAGE]);
+    const [first, second] = updates(seen);
+    assert.deepEqual(first?.pages, [`/${PAGE}`, "/2026/01/02/second/"], "the first update names the edited page alone");
+    const atFirst = seen[0]!;
+    assert.match(String(atFirst.page), /A new opening paragraph\./, "the page was served with the new body when announced");
+    assert.match(String(atFirst.page), /<p class="time">5 min<\/p>/, "with the reading time of the new body");
+    assert.match(String(atFirst.page), /<p class="lead"><p>A new opening paragraph\.<\/p>/, "and its new excerpt");
+    assert.doesNotMatch(String(atFirst.feed), /A new opening paragraph/, "before the full build had brought the feed up to date");
+    assert.ok(second?.assets.includes("/feed.xml"), "the full build announces the feed next");
+    assert.ok(!second?.pages.includes(`/${PAGE}`), "and not the page again, which it rendered the same");
+    assert.equal(atFirst.page, site.memory.get(PAGE), "the early page is byte-identical to the full build's");
+    assert.deepEqual(outcome.changed.filter((file) => file === PAGE || file === "feed.xml").sort(), ["2026/01/02/second/index.html", "feed.xml"]);
+    await assertSameAsCleanBuild(site, source, "after a body edit");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("an edit to a page's body takes the fast path too", async () => {
+  const source = makeServeSite();
+  try {
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    writeFileSync(path.join(source, "about.md"), "---\nlayout: default\ntitle: About\npermalink: /about/\n---\nAbout this blog, *rewritten*.\n");
+    const outcome = await site.rebuild(["about.md"]);
+    assert.deepEqual(outcome.early, ["about/index.html"]);
+    assert.match(String(site.memory.get("about/index.html")), /About this blog, <em>rewritten<\/em>\./);
+    await assertSameAsCleanBuild(site, source, "after a page body edit");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("in doubt there is no fast path: front matter, template tags, a new file, a date from the file's mtime", async () => {
+  const source = makeServeSite({ "_drafts/idea.md": "---\nlayout: post\ntitle: Idea\n---\nA dateless draft.\n" });
+  const at = (file: string): string => path.join(source, file);
+  const cases: Array<[string, ChangeKind, () => string]> = [
+    ["front matter changed", "document", () => (writeFileSync(at(POST), "---\nlayout: post\ntitle: Second post\ndescription: New\n---\nThe second post.\n"), POST)],
+    ["template tags in the body", "document", () => (writeFileSync(at(POST), "---\nlayout: post\ntitle: Second post\ndescription: New\n---\n{{ site.posts.size }} posts.\n"), POST)],
+    ["a new post", "content", () => (writeFileSync(at("_posts/2026-01-04-fourth.md"), "---\nlayout: post\ntitle: Fourth\n---\nNew.\n"), "_posts/2026-01-04-fourth.md")],
+    ["a dateless draft, dated by its mtime", "document", () => (writeFileSync(at("_drafts/idea.md"), "---\nlayout: post\ntitle: Idea\n---\nEdited later.\n"), "_drafts/idea.md")],
+  ];
+  try {
+    const seen: Seen[] = [];
+    // The draft is dated now, after the fixed build time: --future keeps it.
+    const overrides = { show_drafts: true, future: true };
+    const site = devSite(source, seen, overrides);
+    await site.buildAll();
+    for (const [what, kind, apply] of cases) {
+      seen.length = 0;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const outcome = await site.rebuild([at(apply())]);
+      assert.equal(outcome.error, undefined, what);
+      assert.deepEqual(outcome.kinds, [kind], what);
+      assert.deepEqual(outcome.early, [], `${what}: nothing announced before the build`);
+      assert.equal(updates(seen).length, 1, `${what}: one update, after the build`);
+      await assertSameAsCleanBuild(site, source, what, overrides);
+    }
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("a broken edit on the fast path shows the error at once and keeps the last good site", async () => {
+  const source = makeServeSite();
+  try {
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    const before = materialize(site.memory);
+    seen.length = 0;
+    writeFileSync(path.join(source, POST), "---\nlayout: post\ntitle: [unclosed\n---\nBroken.\n");
+    const outcome = await site.rebuild([path.join(source, POST)]);
+    assert.ok(outcome.error !== undefined);
+    assert.deepEqual(outcome.early, []);
+    assert.ok(seen.length > 0 && seen.every(({ message }) => message.type === "error"), "errors only, no update");
+    for (const { message } of seen) {
+      assert.ok(message.type === "error");
+      assert.equal(message.error.file, POST);
+      assert.equal(message.error.line, 4);
+    }
+    assert.deepEqual(materialize(site.memory), before);
+  } finally {
+    removeDir(source);
+  }
+});
