@@ -16,7 +16,7 @@ const EDITS = 9;
 /** The blog's theme and config, with `count` posts made from its seed posts (or the blog's own posts). */
 function makeBlog(count: number | "blog"): { dir: string; posts: string[] } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kiji-bench-serve-"));
-  for (const folder of ["_layouts", "_includes", "assets"]) cpSync(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
+  for (const folder of ["_layouts", "_includes", "_data", "assets"]) cpSync(path.join(REPO, folder), path.join(dir, folder), { recursive: true });
   cpSync(path.join(REPO, "index.html"), path.join(dir, "index.html"));
   // site.config.ts imports "kiji", which does not resolve outside the repository: the same settings as YAML.
   writeFileSync(path.join(dir, "_config.yml"), "title: ALLFORCES AI NEWS\nlang: ja\ntimezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title/\ndefaults:\n  - scope: { path: '', type: posts }\n    values: { layout: post }\n");
@@ -33,7 +33,8 @@ function makeBlog(count: number | "blog"): { dir: string; posts: string[] } {
     }
     // Three posts a day back from the end of 2025, so that none is in the future (future posts are not built).
     const day = new Date(Date.UTC(2025, 11, 31) - Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
-    const text = seed.text.replace(/^date: .*$/m, `date: ${day} 10:00:00 +0900`).replace(/^title: .*$/m, `title: "記事 ${i}"`);
+    // Related-post pins name the blog's own posts, which the generated corpus does not have.
+    const text = seed.text.replace(/^date: .*$/m, `date: ${day} 10:00:00 +0900`).replace(/^title: .*$/m, `title: "記事 ${i}"`).replace(/^related: .*\n/m, "");
     const file = path.join(dir, "_posts", `${day}-post-${i}.md`);
     writeFileSync(file, text);
     posts.push(file);
@@ -75,7 +76,8 @@ async function measure(size: number | "blog"): Promise<void> {
     for (let i = 0; i < EDITS; i++) {
       const file = posts[Math.floor((i * posts.length) / EDITS)]!;
       const name = path.basename(file, ".md");
-      const postUrl = `/${name.slice(0, 10).replaceAll("-", "/")}/${name.slice(11)}/`;
+      // The permalink is /:year/:month/:day/:title/, and a URL drops the slug's trailing hyphens.
+      const postUrl = `/${name.slice(0, 10).replaceAll("-", "/")}/${name.slice(11).replace(/-+$/, "")}/`;
       // The page as the first update naming it announced it (the full build replaces the site only when it is done).
       const received = new Promise<{ file: string; html: unknown }>((resolve) => {
         onMessage = (message) => {
@@ -88,7 +90,9 @@ async function measure(size: number | "blog"): Promise<void> {
       const cpu = process.cpuUsage();
       const started = performance.now();
       writeFileSync(file, text);
-      const first = await received;
+      // A build error or an unexpected URL would otherwise wait forever.
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no update named ${postUrl} within 2 minutes`)), 120_000).unref());
+      const first = await Promise.race([received, timeout]);
       reloads.push(performance.now() - started);
       while (rebuilds.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
       const last = rebuilds.at(-1)!;
