@@ -3,11 +3,11 @@ import { isDeepStrictEqual } from "node:util";
 import type { ResolvedConfig } from "../config/index.js";
 import { createPage, createPost, redirectTarget, type DocumentBase, type Page, type Post, type SiteContent, type TimeZone } from "../content/index.js";
 import { deriveFeatures, type DocumentText, type OgImagePlan, type SiteFeatures, type SourceTextLookup } from "../features/index.js";
-import type { MarkdownRenderer } from "../markdown/index.js";
 import { documentPages } from "../outputs/index.js";
 import { MAX_DOCUMENT_BYTES, parseFrontMatter, readSourceText, type SourceDocument } from "../source/index.js";
 import { addFeatureViews, resetDocumentView, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import type { Converter } from "./prepare-document.js";
 import { convertDocuments } from "./render-documents.js";
 
 /**
@@ -40,8 +40,8 @@ export interface BuildSessionInput {
   readonly content: SiteContent;
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
-  readonly renderer: MarkdownRenderer;
-  readonly rendererKey: string;
+  /** The build's Markdown renderer and text-feature tokenizer. */
+  readonly converter: Converter;
   readonly cache: BuildCache;
   /** Source documents by path, as this build read them. */
   readonly docs: ReadonlyMap<string, SourceDocument>;
@@ -128,8 +128,7 @@ export function createBuildSession(input: BuildSessionInput): BuildSession {
         documents: edits.map(({ before, after, source }) => ({ doc: after, view: viewOf(input.views, before), source })),
         views: input.views,
         engine: input.engine,
-        renderer: input.renderer,
-        rendererKey: input.rendererKey,
+        converter: input.converter,
         cache: input.cache,
         usedMarkdown: new Set(),
       });

@@ -128,6 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The paginated home page is rendered by its own output kind, once per page of posts.
   const paginated = paginatedPage(content, config);
   const rendered = [...content.posts, ...content.pages].filter((doc) => doc !== paginated);
+  const converter = { renderer, tokenizer: createTokenizer(), rendererKey };
   const texts = await convertDocuments({
     documents: rendered.map((doc) => ({
       doc,
@@ -136,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })),
     views,
     engine,
-    converter: { renderer, tokenizer: createTokenizer(), rendererKey },
+    converter,
     cache,
     usedMarkdown: used.markdown,
   });
@@ -176,7 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timings,
     warnings: logger.warnings,
     session: options.keepSession
-      ? createBuildSession({ config, zone, content, views, engine, renderer, rendererKey, cache, docs, rendered, features, ogImages, sourceText })
+      ? createBuildSession({ config, zone, content, views, engine, converter, cache, docs, rendered, features, ogImages, sourceText })
       : undefined,
   };
 }
