@@ -139,3 +139,46 @@ test("a broken edit on the fast path shows the error at once and keeps the last 
     removeDir(source);
   }
 });
+
+test("an edit made while a build runs is announced before that build ends, which does not bring back the old page", async () => {
+  // Posts whose layout takes a while, so the fast path has its turns while the build renders them.
+  const filler = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`_posts/2025-06-01-filler-${i}.md`, `---\nlayout: slow\ntitle: Filler ${i}\n---\nFiller.\n`]));
+  const source = makeServeSite({ ...filler, "_layouts/slow.html": "{% for i in range(0, 3000) %}{% endfor %}{{ content }}" });
+  try {
+    const seen: Seen[] = [];
+    const third = path.join(source, "_posts/2026-01-03-third.md");
+    let duringBuild: Promise<unknown> | undefined;
+    let isArmed = false;
+    const site: DevSite = createDevSite({
+      build: { source },
+      now: () => NOW,
+      onMessage: (message) => seen.push({ message, page: undefined, feed: undefined }),
+      // Once the build has read the sources, the third post's body changes and its rebuild is asked for.
+      logger: {
+        verbose: true,
+        write: (line) => {
+          if (!isArmed || !line.startsWith("source:")) return;
+          isArmed = false;
+          writeFileSync(third, "---\nlayout: post\ntitle: Third post\n---\nWritten during the build.\n");
+          duringBuild = site.rebuild([third]);
+        },
+      },
+    });
+    await site.buildAll();
+    seen.length = 0;
+    isArmed = true;
+    writeFileSync(path.join(source, POST), "---\nlayout: post\ntitle: Second post\n---\nFirst edit.\n");
+    await site.rebuild([path.join(source, POST)]);
+    assert.ok(duringBuild, "the second edit came while the first rebuild's build ran");
+    // Updates so far: the second post (fast path), the third post (fast path, during the build), then the build's own.
+    const pages = updates(seen).map((update) => update.pages);
+    assert.deepEqual(pages.slice(0, 2), [[`/${PAGE}`, "/2026/01/02/second/"], ["/2026/01/03/third/index.html", "/2026/01/03/third/"]]);
+    assert.ok(updates(seen)[2]?.assets.includes("/feed.xml"), "the build's update came after the third post's");
+    assert.match(String(site.memory.get("2026/01/03/third/index.html")), /Written during the build\./, "the running build's older page was not put back");
+    assert.ok(!updates(seen)[2]?.pages.includes("/2026/01/03/third/"), "nor announced again by it");
+    await duringBuild;
+    await assertSameAsCleanBuild(site, source, "after the edit made during a build");
+  } finally {
+    removeDir(source);
+  }
+});
