@@ -140,9 +140,10 @@ export function siteForPost(site: Readonly<Record<string, unknown>>, view: Docum
  * `page.affiliate_disclosure`.
  */
 export function addFeatureViews(views: SiteViews, features: SiteFeatures): void {
-  const all = new Map<DocumentBase, DocumentView>([...views.posts, ...views.pages]);
+  // A lookup rather than a merged map: re-rendering one document should not copy every view.
+  const viewOf = (doc: DocumentBase): DocumentView | undefined => views.posts.get(doc as Post) ?? views.pages.get(doc as Page);
   for (const [doc, derived] of features.documents) {
-    const view = all.get(doc);
+    const view = viewOf(doc);
     if (!view) continue;
     view.related = derived.related.map(({ post, score }) => ({
       url: post.url,
