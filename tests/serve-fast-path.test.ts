@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import type { ConfigOverrides } from "../src/config/index.js";
 import { createDevSite, type ChangeKind, type DevSite, type LiveMessage } from "../src/serve/index.js";
-import { removeDir } from "./helpers.js";
+import { REPO_ROOT, removeDir } from "./helpers.js";
 import { NOW, cleanBuild, makeServeSite, materialize } from "./serve-helpers.js";
 
 const POST = "_posts/2026-01-02-second.md";
@@ -178,6 +179,32 @@ test("an edit made while a build runs is announced before that build ends, which
     assert.ok(!updates(seen)[2]?.pages.includes("/2026/01/03/third/"), "nor announced again by it");
     await duringBuild;
     await assertSameAsCleanBuild(site, source, "after the edit made during a build");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("with the blog's theme (related posts, books, CTA, reading time), the early page is the page the full build settles on", async () => {
+  const source = mkdtempSync(path.join(os.tmpdir(), "kiji-test-"));
+  try {
+    for (const folder of ["_layouts", "_includes", "_data", "assets", "_posts"]) cpSync(path.join(REPO_ROOT, folder), path.join(source, folder), { recursive: true });
+    cpSync(path.join(REPO_ROOT, "index.html"), path.join(source, "index.html"));
+    // site.config.ts imports "kiji", which does not resolve outside the repository: its settings as YAML.
+    writeFileSync(path.join(source, "_config.yml"), "title: ALLFORCES AI NEWS\nlang: ja\ntimezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title/\nrelated: { count: 3 }\ndefaults:\n  - scope: { path: '', type: posts }\n    values: { layout: post }\n");
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    const name = readdirSync(path.join(source, "_posts")).sort()[2]!;
+    const file = path.join(source, "_posts", name);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n追記：この段落はテストが書き足しました。\n`);
+    seen.length = 0;
+    const outcome = await site.rebuild([file]);
+    assert.equal(outcome.early.length, 1, "the fast path rendered the post");
+    const page = outcome.early[0]!;
+    assert.match(String(site.memory.get(page)), /この段落はテストが書き足しました/);
+    assert.match(String(site.memory.get(page)), /class="related-posts"/, "the page shows its related posts");
+    assert.ok(!updates(seen).slice(1).some((update) => update.pages.includes(`/${page}`)), "the full build did not need to correct the page");
+    await assertSameAsCleanBuild(site, source, "after a body edit with the blog's theme");
   } finally {
     removeDir(source);
   }
