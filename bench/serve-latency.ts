@@ -2,7 +2,8 @@
 // an open tab receives the update naming that post's page, through the real watcher, build and
 // WebSocket ("reload"), and to the moment the rebuild has settled, every page showing the post
 // brought up to date ("settled"). Also checks that the page first announced is the one the full
-// build then serves. Run: npm run bench:serve [-- sizes...] (sizes: "blog" or a post count; default blog 1000).
+// build then serves, and times the tab's request for the page after the message.
+// Run: npm run bench:serve [-- sizes...] (sizes: "blog" or a post count; default blog 1000).
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -68,6 +69,7 @@ async function measure(size: number | "blog"): Promise<void> {
   socket.on("message", (data) => onMessage(JSON.parse(String(data)) as { type: string; pages?: string[] }));
   await new Promise((resolve) => socket.once("message", resolve));
   const reloads: number[] = [];
+  const served: number[] = [];
   const settled: number[] = [];
   const buildMs: number[] = [];
   const cpuMs: number[] = [];
@@ -94,6 +96,11 @@ async function measure(size: number | "blog"): Promise<void> {
       const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no update named ${postUrl} within 2 minutes`)), 120_000).unref());
       const first = await Promise.race([received, timeout]);
       reloads.push(performance.now() - started);
+      // What the tab does next: fetch the page again (the full build is running meanwhile).
+      const response = await fetch(`http://127.0.0.1:${port}${postUrl}`);
+      const page = await response.text();
+      served.push(performance.now() - started);
+      if (!page.includes(`編集 ${i}`)) throw new Error(`${postUrl} was served without the edit`);
       while (rebuilds.length === before) await new Promise((resolve) => setTimeout(resolve, 1));
       const last = rebuilds.at(-1)!;
       settled.push(last.at - started);
@@ -112,6 +119,7 @@ async function measure(size: number | "blog"): Promise<void> {
   const label = size === "blog" ? `the blog (${posts.length} posts)` : `${size} posts`;
   console.log(`${label}, ${EDITS} edits of a post's body:`);
   console.log(`  edit → reload message for the post: ${summary(reloads)}`);
+  console.log(`  edit → the post's page served again: ${summary(served)}`);
   console.log(`  edit → rebuild settled:             ${summary(settled)} (rebuild itself: median ${median(buildMs).toFixed(0)} ms)`);
   console.log(`  CPU time of the process per edit:   median ${median(cpuMs).toFixed(0)} ms`);
   console.log(`  first announced page = settled page: ${sameAsSettled} of ${EDITS}`);
