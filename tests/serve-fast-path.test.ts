@@ -141,44 +141,69 @@ test("a broken edit on the fast path shows the error at once and keeps the last 
   }
 });
 
-test("an edit made while a build runs is announced before that build ends, which does not bring back the old page", async () => {
+/** A site whose build takes a while, and an edit to the third post's body made once that build has read the sources. */
+function siteWithEditDuringBuild(seen: Seen[]): { source: string; site: DevSite; arm: () => void; during: () => Promise<unknown> | undefined } {
   // Posts whose layout takes a while, so the fast path has its turns while the build renders them.
   const filler = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`_posts/2025-06-01-filler-${i}.md`, `---\nlayout: slow\ntitle: Filler ${i}\n---\nFiller.\n`]));
   const source = makeServeSite({ ...filler, "_layouts/slow.html": "{% for i in range(0, 3000) %}{% endfor %}{{ content }}" });
-  try {
-    const seen: Seen[] = [];
-    const third = path.join(source, "_posts/2026-01-03-third.md");
-    let duringBuild: Promise<unknown> | undefined;
-    let isArmed = false;
-    const site: DevSite = createDevSite({
-      build: { source },
-      now: () => NOW,
-      onMessage: (message) => seen.push({ message, page: undefined, feed: undefined }),
-      // Once the build has read the sources, the third post's body changes and its rebuild is asked for.
-      logger: {
-        verbose: true,
-        write: (line) => {
-          if (!isArmed || !line.startsWith("source:")) return;
-          isArmed = false;
-          writeFileSync(third, "---\nlayout: post\ntitle: Third post\n---\nWritten during the build.\n");
-          duringBuild = site.rebuild([third]);
-        },
+  const third = path.join(source, "_posts/2026-01-03-third.md");
+  let duringBuild: Promise<unknown> | undefined;
+  let isArmed = false;
+  const site: DevSite = createDevSite({
+    build: { source },
+    now: () => NOW,
+    onMessage: (message) => seen.push({ message, page: undefined, feed: undefined }),
+    logger: {
+      verbose: true,
+      write: (line) => {
+        if (!isArmed || !line.startsWith("source:")) return;
+        isArmed = false;
+        writeFileSync(third, "---\nlayout: post\ntitle: Third post\n---\nWritten during the build.\n");
+        duringBuild = site.rebuild([third]);
       },
-    });
+    },
+  });
+  return { source, site, arm: () => (isArmed = true), during: () => duringBuild };
+}
+
+test("an edit made while a build runs is announced before that build ends, which does not bring back the old page", async () => {
+  const seen: Seen[] = [];
+  const { source, site, arm, during } = siteWithEditDuringBuild(seen);
+  try {
     await site.buildAll();
     seen.length = 0;
-    isArmed = true;
+    arm();
     writeFileSync(path.join(source, POST), "---\nlayout: post\ntitle: Second post\n---\nFirst edit.\n");
     await site.rebuild([path.join(source, POST)]);
-    assert.ok(duringBuild, "the second edit came while the first rebuild's build ran");
+    assert.ok(during(), "the second edit came while the first rebuild's build ran");
     // Updates so far: the second post (fast path), the third post (fast path, during the build), then the build's own.
     const pages = updates(seen).map((update) => update.pages);
     assert.deepEqual(pages.slice(0, 2), [[`/${PAGE}`, "/2026/01/02/second/"], ["/2026/01/03/third/index.html", "/2026/01/03/third/"]]);
     assert.ok(updates(seen)[2]?.assets.includes("/feed.xml"), "the build's update came after the third post's");
     assert.match(String(site.memory.get("2026/01/03/third/index.html")), /Written during the build\./, "the running build's older page was not put back");
     assert.ok(!updates(seen)[2]?.pages.includes("/2026/01/03/third/"), "nor announced again by it");
-    await duringBuild;
+    await during();
     await assertSameAsCleanBuild(site, source, "after the edit made during a build");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("while a layout change is being built, an edit waits for that build (the last build's layout no longer holds)", async () => {
+  const seen: Seen[] = [];
+  const { source, site, arm, during } = siteWithEditDuringBuild(seen);
+  try {
+    await site.buildAll();
+    seen.length = 0;
+    arm();
+    writeFileSync(path.join(source, "_layouts/post.html"), "---\nlayout: default\n---\n<article class=\"v2\">{{ content }}</article>\n");
+    await site.rebuild([path.join(source, "_layouts/post.html")]);
+    assert.ok(during(), "the edit came while the layout's build ran");
+    assert.equal(updates(seen).length, 1, "only the layout build's update so far");
+    const outcome = (await during()) as { early: readonly string[] };
+    assert.deepEqual(outcome.early, ["2026/01/03/third/index.html"], "then the edit took the fast path with the new layout");
+    assert.match(String(site.memory.get("2026/01/03/third/index.html")), /<article class="v2"><p>Written during the build\.<\/p>/);
+    await assertSameAsCleanBuild(site, source, "after an edit made during a layout build");
   } finally {
     removeDir(source);
   }

@@ -82,6 +82,9 @@ async function runBuild(state: SiteState, options: DevSiteOptions, kinds: Change
   const { memory } = state;
   const before = new Map(memory);
   const wasFailing = state.lastError !== undefined || !state.hasBuilt;
+  // Edits made during this build may take the fast path only while the last build's layouts, data and config still hold.
+  const keepsSession = kinds.length > 0 && kinds.every((kind) => kind === "document" || kind === "static");
+  if (!keepsSession) state.session = undefined;
   state.isBuilding = true;
   try {
     const { session, ...result } = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger), keepSession: true });
