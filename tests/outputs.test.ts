@@ -4,7 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
 import { loadConfig } from "../src/config/index.js";
-import { truncate } from "../src/templates/index.js";
+import { characters, truncate } from "../src/templates/index.js";
 import { listFiles, makeSite, removeDir } from "./helpers.js";
 
 const POSTS = {
@@ -139,4 +139,21 @@ test("truncate counts characters as a reader does: never splits an emoji or a co
   assert.equal(truncate("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧 family", 5), "👨‍👩‍👧👨‍👩‍👧...");
   assert.equal(truncate("か\u3099か\u3099か\u3099か\u3099", 3, ""), "か\u3099か\u3099か\u3099");
   assert.equal(truncate("日本語の長い文章", 5, "…"), "日本語の…");
+});
+
+test("characters skips the segmenter only for text whose every code unit is a cluster of its own", () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const segments = (text: string): string[] => Array.from(segmenter.segment(text), (segment) => segment.segment);
+  const ranges: Array<[number, number]> = [[0x09, 0x0a], [0x20, 0x7e], [0x3000, 0x3029], [0x3030, 0x3096], [0x309b, 0x30ff], [0x4e00, 0x9fff], [0xff01, 0xff60]];
+  const units = ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i)));
+  // Every such unit next to every kind of neighbour: the whole set in order, reversed, and random strings.
+  for (const text of [units.join(""), [...units].reverse().join("")]) assert.deepEqual(characters(text), segments(text));
+  let seed = 1;
+  const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let i = 0; i < 2000; i++) {
+    const text = Array.from({ length: 12 }, () => units[Math.floor(random() * units.length)]).join("");
+    assert.deepEqual(characters(text), segments(text), JSON.stringify(text));
+  }
+  // Clusters of several code units still go through the segmenter.
+  for (const text of ["か\u3099き", "ｶﾞ", "\r\n", "👍🏽", "🇯🇵", "한국어", "e\u0301", "々\u302a"]) assert.deepEqual(characters(text), segments(text), JSON.stringify(text));
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import { build, createBuildCache, type MemorySite } from "../src/build/index.js";
+import type { ConfigOverrides } from "../src/config/index.js";
 import { makeSite } from "./helpers.js";
 
 /** A fixed build time, so a dev-site build and a clean build can be compared byte for byte. */
@@ -37,10 +38,10 @@ export function materialize(site: MemorySite): Array<[string, Buffer]> {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A clean build of `source` into a fresh memory site, with empty caches. */
-export async function cleanBuild(source: string): Promise<MemorySite> {
+/** A clean build of `source` (with command-line `overrides`) into a fresh memory site, with empty caches. */
+export async function cleanBuild(source: string, overrides: ConfigOverrides = {}): Promise<MemorySite> {
   const memory: MemorySite = new Map();
-  await build({ source, memory, cache: createBuildCache(), now: NOW });
+  await build({ source, overrides, memory, cache: createBuildCache(), now: NOW });
   return memory;
 }
 

@@ -38,7 +38,8 @@ test("rebuild(changedPaths) re-renders an edited post and the pages that show it
     const post = path.join(source, "_posts/2026-01-02-second.md");
     writeFileSync(post, "---\nlayout: post\ntitle: Second post, edited\n---\nNew words.\n");
     const outcome = await site.rebuild([post]);
-    assert.deepEqual(outcome.kinds, ["content"]);
+    assert.deepEqual(outcome.kinds, ["document"]);
+    assert.deepEqual(outcome.early, [], "a new title is no body edit: no fast path");
     assert.match(html(site, "2026/01/02/second/index.html"), /New words\./);
     // The home page and the feed list the title; the first post links to it as `next`; the third post is untouched.
     for (const file of ["2026/01/01/first/index.html", "2026/01/02/second/index.html", "index.html", "feed.xml"]) assert.ok(outcome.changed.includes(file), file);
@@ -52,10 +53,12 @@ test("rebuild(changedPaths) re-renders an edited post and the pages that show it
   }
 });
 
-test("invariant: after edit, add, delete, rename, layout, include, data, CSS and config changes the served site equals a clean build", async () => {
+test("invariant: after body edits (fast path), edit, add, delete, rename, layout, include, data, CSS and config changes the served site equals a clean build", async () => {
   const source = makeServeSite();
   const at = (file: string): string => path.join(source, file);
   const steps: Array<[string, () => string[]]> = [
+    ["edit a post's body", () => (writeFileSync(at("_posts/2026-01-02-second.md"), "---\nlayout: post\ntitle: Second post\n---\nA new body.\n"), [at("_posts/2026-01-02-second.md")])],
+    ["edit a page's body", () => (writeFileSync(at("about.md"), "---\nlayout: default\ntitle: About\npermalink: /about/\n---\nAbout, again.\n"), [at("about.md")])],
     ["edit a post", () => (writeFileSync(at("_posts/2026-01-01-first.md"), "---\nlayout: post\ntitle: First, edited\n---\nChanged.\n"), [at("_posts/2026-01-01-first.md")])],
     ["add a post", () => (writeFileSync(at("_posts/2026-01-04-fourth.md"), "---\nlayout: post\ntitle: Fourth\n---\nNew.\n"), [at("_posts/2026-01-04-fourth.md")])],
     ["delete a post", () => (rmSync(at("_posts/2026-01-03-third.md")), [at("_posts/2026-01-03-third.md")])],
@@ -75,6 +78,7 @@ test("invariant: after edit, add, delete, rename, layout, include, data, CSS and
     for (const [step, apply] of steps) {
       const outcome = await site.rebuild(apply());
       assert.equal(outcome.error, undefined, step);
+      if (step.endsWith("'s body")) assert.equal(outcome.early.length, 1, `${step}: the fast path announced the page first`);
       await assertSameAsCleanBuild(site, source, step);
     }
     assert.ok(site.memory.has("fourth/index.html"), "the new permalink is in force");
@@ -181,11 +185,12 @@ test("rebuilds asked for while one runs are gathered into the next", async () =>
 });
 
 test("classifyChange sorts paths into kinds", () => {
-  const context = { configFiles: ["_config.yml"], staticSources: new Set(["assets/site.css"]), ignoredFolders: ["_site", ".git", "node_modules"] };
+  const context = { configFiles: ["_config.yml"], staticSources: new Set(["assets/site.css"]), documentSources: new Set(["_posts/2026-01-02-b.md"]), ignoredFolders: ["_site", ".git", "node_modules"] };
   assert.equal(classifyChange("_config.yml", context), "config");
   assert.equal(classifyChange("site.config.ts", context), "config");
   assert.equal(classifyChange("assets/site.css", context), "static");
-  assert.equal(classifyChange("_posts/2026-01-01-a.md", context), "content");
+  assert.equal(classifyChange("_posts/2026-01-01-a.md", context), "content", "a post the last build did not render");
+  assert.equal(classifyChange("_posts/2026-01-02-b.md", context), "document");
   assert.equal(classifyChange("_site/index.html", context), "ignored");
   assert.equal(classifyChange("_sites/x.md", context), "content", "a prefix is not a folder");
   assert.equal(classifyChange("../outside.md", context), "ignored");

@@ -8,6 +8,7 @@ import { paginatedPage } from "../outputs/index.js";
 import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
 import type { MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
+import { createBuildSession, type BuildSession } from "./build-session.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
 import { createImageStore } from "./image-store.js";
 import { loadSiteSource } from "./load-site-source.js";
@@ -39,6 +40,8 @@ export interface BuildOptions {
   readonly memory?: MemorySite;
   /** Worker threads for parsing and Markdown. Default: one per core; 1 keeps everything in the main thread. */
   readonly threads?: number;
+  /** Keep this build's state in the result, for re-rendering edited documents (the dev server's fast path). */
+  readonly keepSession?: boolean;
 }
 
 /** Time spent in one stage. */
@@ -59,6 +62,8 @@ export interface BuildResult {
   readonly ogpImages: { readonly total: number; readonly rendered: number };
   readonly timings: readonly StageTiming[];
   readonly warnings: readonly string[];
+  /** This build's state, when `keepSession` asked for it. */
+  readonly session?: BuildSession;
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
@@ -133,15 +138,17 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>): Pr
   const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   // The paginated home page is rendered by its own output kind, once per page of posts.
   const paginated = paginatedPage(content, config);
+  const rendered = [...content.posts, ...content.pages].filter((doc) => doc !== paginated);
+  const converter = { renderer, tokenizer: createTokenizer(), rendererKey };
   const texts = await convertDocuments({
-    documents: [...content.posts, ...content.pages].filter((doc) => doc !== paginated).map((doc) => ({
+    documents: rendered.map((doc) => ({
       doc,
       view: (doc.type === "pages" ? views.pages.get(doc) : views.posts.get(doc))!,
       source: docs.get(doc.relativePath)!,
     })),
     views,
     engine,
-    converter: { renderer, tokenizer: createTokenizer(), rendererKey },
+    converter,
     cache,
     usedMarkdown: used.markdown,
   });
@@ -180,5 +187,8 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>): Pr
     ogpImages: { total: imageCache.used(), rendered: imageCache.rendered() },
     timings,
     warnings: logger.warnings,
+    session: options.keepSession
+      ? createBuildSession({ config, zone, content, views, engine, converter, cache, docs, rendered, features, ogImages, sourceText })
+      : undefined,
   };
 }

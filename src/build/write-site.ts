@@ -3,6 +3,9 @@ import { KijiError } from "../shared/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
 
+// How long rendering may keep the event loop to itself.
+const YIELD_EVERY_MS = 20;
+
 /** What writing the site needs. */
 export interface WriteSiteInput {
   /** Everything the output kinds draw on. */
@@ -28,12 +31,18 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
     ? createMemoryWriter(input.memory)
     : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs });
   let done = 0;
+  let lastYield = performance.now();
   try {
     for (const output of siteOutputs(input.outputs, plan)) {
       for await (const file of output) {
         if (input.signal?.aborted) throw new KijiError("build interrupted; the previous site was left untouched");
         await writer.write(file);
         input.onProgress?.(++done, total);
+        // Rendering into memory never waits for I/O: let the dev server answer requests and file events meanwhile.
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
       }
     }
     input.mark("render+write");

@@ -1,8 +1,10 @@
 /**
  * What a changed path means for the dev server (zola's `ChangeKind`, src/fs_utils.rs): a few
  * kinds, each with its own fast path, and a full rebuild whenever a path fits none of them.
+ * `document` is a post, draft or page the last successful build rendered into its own page;
+ * `content` is anything else the build reads (new files, layouts, includes, data).
  */
-export type ChangeKind = "ignored" | "config" | "static" | "content";
+export type ChangeKind = "ignored" | "config" | "static" | "document" | "content";
 
 /** Where classifyChange looks things up; paths are relative to the source, with `/`. */
 export interface ChangeContext {
@@ -10,6 +12,8 @@ export interface ChangeContext {
   readonly configFiles: readonly string[];
   /** Source paths of the static files the last successful build copied. */
   readonly staticSources: ReadonlySet<string>;
+  /** Source paths of the documents the last successful build rendered into pages of their own. */
+  readonly documentSources: ReadonlySet<string>;
   /** The output folder and other folders the build never reads, relative to the source. */
   readonly ignoredFolders: readonly string[];
 }
@@ -50,5 +54,6 @@ export function classifyChange(relativePath: string, context: ChangeContext): Ch
   if (isEditorTempFile(relativePath)) return "ignored";
   if (context.ignoredFolders.some((folder) => isBelow(relativePath, folder))) return "ignored";
   if (context.staticSources.has(relativePath)) return "static";
+  if (context.documentSources.has(relativePath)) return "document";
   return "content";
 }

@@ -1,28 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import { build, createBuildCache, type BuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
+import { build, createBuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
 import type { ResolvedConfig } from "../config/index.js";
 import { createLogger, toPosix, type LoggerOptions } from "../shared/index.js";
 import { classifyChange, type ChangeContext, type ChangeKind } from "./change-kind.js";
-import { describeError, type OverlayError } from "./overlay-error.js";
+import { NOTHING_ANNOUNCED, announceBodies, announceStatic, type Announced } from "./fast-paths.js";
+import { describeError } from "./overlay-error.js";
 import { createRebuildQueue } from "./rebuild-queue.js";
-import { diffSites, outputUrls, staticSources } from "./site-diff.js";
+import { diffSites, staticSources } from "./site-diff.js";
+import { publishUpdate, toRelative, versionOf, type LiveMessage, type SiteState } from "./site-state.js";
 
-/** What the dev server tells open browsers. */
-export type LiveMessage =
-  | {
-      readonly type: "update";
-      /** The site's version after this update. */
-      readonly version: string;
-      /** URL paths (decoded) of changed HTML pages, and of other changed files. */
-      readonly pages: readonly string[];
-      readonly assets: readonly string[];
-    }
-  | { readonly type: "error"; readonly error: OverlayError };
+export type { LiveMessage } from "./site-state.js";
 
 /** The build settings of `kiji serve`: those of `kiji build`, minus what the dev site owns. */
-export type DevBuildOptions = Omit<BuildOptions, "memory" | "cache" | "now" | "logger" | "signal" | "onProgress">;
+export type DevBuildOptions = Omit<BuildOptions, "memory" | "cache" | "now" | "logger" | "signal" | "onProgress" | "keepSession">;
 
 /** What createDevSite needs. */
 export interface DevSiteOptions {
@@ -41,7 +32,9 @@ export interface RebuildOutcome {
   readonly kinds: readonly ChangeKind[];
   /** Output paths whose contents changed (empty when nothing was built or the build failed). */
   readonly changed: readonly string[];
-  readonly result?: BuildResult;
+  /** Output paths announced before the build ran: changed static files, or the pages of documents whose body alone changed. */
+  readonly early: readonly string[];
+  readonly result?: Omit<BuildResult, "session">;
   /** The build error, when the build failed. */
   readonly error?: unknown;
   readonly ms: number;
@@ -67,27 +60,6 @@ export interface DevSite {
   rebuild(changedPaths: readonly string[]): Promise<RebuildOutcome>;
 }
 
-/** What a dev site remembers between rebuilds. */
-interface SiteState {
-  readonly options: DevSiteOptions;
-  /** Absolute source folder. */
-  readonly source: string;
-  readonly memory: MemorySite;
-  /** Random per process, so a browser notices a restarted server. */
-  readonly instance: string;
-  cache: BuildCache;
-  generation: number;
-  config: ResolvedConfig | undefined;
-  lastError: unknown;
-  hasBuilt: boolean;
-}
-
-const versionOf = (state: SiteState): string => `${state.instance}.${state.generation}`;
-
-function toRelative(state: SiteState, file: string): string {
-  return toPosix(path.isAbsolute(file) ? path.relative(state.source, file) : path.normalize(file));
-}
-
 /** Folders the build never reads: chokidar does not watch them and their changes start no build. */
 function ignoredFolders(state: SiteState): string[] {
   const { config } = state;
@@ -101,86 +73,88 @@ function ignoredFolders(state: SiteState): string[] {
 }
 
 function changeContext(state: SiteState, statics: ReadonlySet<string>): ChangeContext {
-  return { configFiles: state.config?.configFiles ?? [], staticSources: statics, ignoredFolders: ignoredFolders(state) };
-}
-
-/** Announces a new version of the site: its changed pages, and its other changed files. */
-function publishUpdate(state: SiteState, files: readonly string[]): void {
-  state.generation++;
-  const baseurl = state.config?.baseurl ?? "";
-  const isPage = (file: string): boolean => /\.x?html?$/i.test(file);
-  state.options.onMessage?.({
-    type: "update",
-    version: versionOf(state),
-    pages: files.filter(isPage).flatMap((file) => outputUrls(file, baseurl)),
-    assets: files.filter((file) => !isPage(file)).map((file) => `${baseurl}/${file}`),
-  });
+  const documentSources = state.session?.documentPaths ?? new Set<string>();
+  return { configFiles: state.config?.configFiles ?? [], staticSources: statics, documentSources, ignoredFolders: ignoredFolders(state) };
 }
 
 /** Runs build() into memory and announces what changed; never throws. */
-async function runBuild(state: SiteState, kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: ReadonlySet<string>, started: number): Promise<RebuildOutcome> {
-  const { options, memory } = state;
+async function runBuild(state: SiteState, options: DevSiteOptions, kinds: ChangeKind[], changedSources: ReadonlySet<string>, announced: Announced, started: number): Promise<RebuildOutcome> {
+  const { memory } = state;
   const before = new Map(memory);
   const wasFailing = state.lastError !== undefined || !state.hasBuilt;
+  // Edits made during this build may take the fast path only while the last build's layouts, data and config still hold.
+  const keepsSession = kinds.length > 0 && kinds.every((kind) => kind === "document" || kind === "static");
+  if (!keepsSession) state.session = undefined;
+  state.isBuilding = true;
   try {
-    const result = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger) });
-    Object.assign(state, { config: result.config, lastError: undefined, hasBuilt: true });
-    const changed = diffSites(before, memory, changedSources).filter((file) => !announced.has(file));
-    if (changed.length > 0 || wasFailing) publishUpdate(state, changed);
-    return { kinds, changed, result, ms: performance.now() - started };
+    const { session, ...result } = await build({ ...options.build, memory, cache: state.cache, now: options.now?.(), logger: createLogger(options.logger), keepSession: true });
+    Object.assign(state, { config: result.config, lastError: undefined, hasBuilt: true, session });
+    // Pages the fast path rendered meanwhile are newer than this build's: put them back (the next build renders them too).
+    await state.fastLane;
+    for (const [file, contents] of state.pinned) memory.set(file, contents);
+    const diff = diffSites(before, memory, changedSources);
+    const fresh = diff.filter((file) => !announced.settled.has(file) && !state.pinned.has(file));
+    if (fresh.length > 0 || wasFailing) publishUpdate(state, fresh);
+    const changed = [...new Set([...announced.early, ...diff])];
+    return { kinds, changed, early: announced.early, result, ms: performance.now() - started };
   } catch (error) {
     state.lastError = error;
     options.onMessage?.({ type: "error", error: describeError(error) });
-    return { kinds, changed: [], error, ms: performance.now() - started };
+    return { kinds, changed: [], early: announced.early, error, ms: performance.now() - started };
+  } finally {
+    state.isBuilding = false;
+    state.pinned.clear();
   }
 }
 
-/** Static files changed in place: announce them at once (their bytes are read on request); the build follows. */
-async function announceStatic(state: SiteState, relative: readonly string[]): Promise<Set<string>> {
-  const outputs = staticSources(state.memory);
-  const files: string[] = [];
-  for (const file of relative) {
-    const absolute = path.join(state.source, file);
-    const output = outputs.get(absolute);
-    const exists = await fs.stat(absolute).then((stats) => stats.isFile(), () => false);
-    if (output === undefined || !exists) return new Set();
-    files.push(output);
-  }
-  publishUpdate(state, files);
-  return new Set(files);
+/** The changed paths that matter, relative to the source, and their kinds. */
+function classify(state: SiteState, paths: readonly string[]): { relative: string[]; kinds: ChangeKind[] } {
+  const context = changeContext(state, new Set([...staticSources(state.memory).keys()].map((file) => toRelative(state, file))));
+  const relative = [...new Set(paths.map((file) => toRelative(state, file)))].filter((file) => classifyChange(file, context) !== "ignored");
+  return { relative, kinds: relative.map((file) => classifyChange(file, context)) };
+}
+
+/** The fast path for edited documents, when every changed path is one and the site is in a good state. */
+function announceDocuments(state: SiteState, relative: readonly string[], kinds: readonly ChangeKind[]): Promise<Announced> | undefined {
+  const isSettled = state.lastError === undefined && state.hasBuilt;
+  const session = state.session;
+  if (!isSettled || !session || kinds.length === 0 || !kinds.every((kind) => kind === "document")) return undefined;
+  return announceBodies(state, session, relative);
 }
 
 /** One rebuild after `paths` changed: classify, take the fast path where one applies, then build. */
-async function rebuildAfter(state: SiteState, paths: readonly string[]): Promise<RebuildOutcome> {
+async function rebuildAfter(state: SiteState, options: DevSiteOptions, paths: readonly string[]): Promise<RebuildOutcome> {
   const started = performance.now();
-  const context = changeContext(state, new Set([...staticSources(state.memory).keys()].map((file) => toRelative(state, file))));
-  const relative = [...new Set(paths.map((file) => toRelative(state, file)))].filter((file) => classifyChange(file, context) !== "ignored");
-  const kinds = relative.map((file) => classifyChange(file, context));
-  if (relative.length === 0) return { kinds: [], changed: [], ms: performance.now() - started };
+  const { relative, kinds } = classify(state, paths);
+  if (relative.length === 0) return { kinds: [], changed: [], early: [], ms: performance.now() - started };
   // A config change restarts the build cleanly: every cache goes.
   if (kinds.includes("config")) state.cache = createBuildCache();
-  const isStaticOnly = kinds.every((kind) => kind === "static") && state.lastError === undefined && state.hasBuilt;
-  const announced = isStaticOnly ? await announceStatic(state, relative) : new Set<string>();
-  return runBuild(state, kinds, new Set(relative.map((file) => path.join(state.source, file))), announced, started);
+  const isStaticOnly = state.lastError === undefined && state.hasBuilt && kinds.every((kind) => kind === "static");
+  const announced = isStaticOnly ? await announceStatic(state, relative) : ((await announceDocuments(state, relative, kinds)) ?? NOTHING_ANNOUNCED);
+  return runBuild(state, options, kinds, new Set(relative.map((file) => path.join(state.source, file))), announced, started);
 }
 
 /** Creates a dev site; nothing is built until buildAll() or rebuild() is called. */
 export function createDevSite(options: DevSiteOptions): DevSite {
   const state: SiteState = {
-    options,
+    onMessage: options.onMessage,
     source: path.resolve(options.build.source),
     memory: new Map(),
     instance: randomBytes(4).toString("hex"),
     cache: createBuildCache(),
+    session: undefined,
+    isBuilding: false,
+    pinned: new Map(),
+    fastLane: Promise.resolve(),
     generation: 0,
     config: undefined,
     lastError: undefined,
     hasBuilt: false,
   };
   const queue = createRebuildQueue<RebuildOutcome>((paths, isFull) => {
-    if (!isFull) return rebuildAfter(state, paths);
+    if (!isFull) return rebuildAfter(state, options, paths);
     state.cache = createBuildCache();
-    return runBuild(state, [], new Set(), new Set(), performance.now());
+    return runBuild(state, options, [], new Set(), NOTHING_ANNOUNCED, performance.now());
   });
   return {
     memory: state.memory,
@@ -198,6 +172,13 @@ export function createDevSite(options: DevSiteOptions): DevSite {
     },
     isIgnored: (relativePath) => classifyChange(relativePath, changeContext(state, new Set())) === "ignored",
     buildAll: () => queue.enqueue([], true),
-    rebuild: (changedPaths) => queue.enqueue(changedPaths, false),
+    rebuild(changedPaths) {
+      // An edit made while a build runs need not wait for it: its page is rendered and announced now.
+      if (state.isBuilding) {
+        const { relative, kinds } = classify(state, changedPaths);
+        void announceDocuments(state, relative, kinds);
+      }
+      return queue.enqueue(changedPaths, false);
+    },
   };
 }

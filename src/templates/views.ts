@@ -116,6 +116,18 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
   return { site, posts, pages, archives };
 }
 
+/**
+ * Puts a document's view back as createSiteViews made it, before content and derived data were
+ * added, keeping the object (site.posts, archives and neighbours hold it) and its `previous`/`next`:
+ * for re-rendering one document whose body changed.
+ */
+export function resetDocumentView(view: DocumentView, doc: Post | Page, image: OgImage | undefined): void {
+  const { previous, next } = view;
+  for (const key of Object.keys(view)) delete view[key];
+  if (doc.type === "pages") Object.assign(view, pageView(doc));
+  else Object.assign(view, postView(doc, image), { previous, next });
+}
+
 /** `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll without LSI). */
 export function siteForPost(site: Readonly<Record<string, unknown>>, view: DocumentView): Record<string, unknown> {
   const recent = (site.posts as DocumentView[]).slice(0, 11).filter((other) => other !== view).slice(0, 10);
@@ -128,9 +140,10 @@ export function siteForPost(site: Readonly<Record<string, unknown>>, view: Docum
  * `page.affiliate_disclosure`.
  */
 export function addFeatureViews(views: SiteViews, features: SiteFeatures): void {
-  const all = new Map<DocumentBase, DocumentView>([...views.posts, ...views.pages]);
+  // A lookup rather than a merged map: re-rendering one document should not copy every view.
+  const viewOf = (doc: DocumentBase): DocumentView | undefined => views.posts.get(doc as Post) ?? views.pages.get(doc as Page);
   for (const [doc, derived] of features.documents) {
-    const view = all.get(doc);
+    const view = viewOf(doc);
     if (!view) continue;
     view.related = derived.related.map(({ post, score }) => ({
       url: post.url,
