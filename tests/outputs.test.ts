@@ -57,6 +57,20 @@ test("kiji's default archives: tags, categories, years and months at stable Japa
   }
 });
 
+test("site.archive_urls and site.archives_by_type find archives without a loop over all of them", async () => {
+  const { site, read } = await buildSite({
+    "_config.yml": "timezone: Asia/Tokyo\n",
+    "_layouts/archive.html": ARCHIVE,
+    "links.html": "---\n---\n{{ site.archive_urls.tag['LLM'] }}|{{ site.archive_urls.tag['DX推進'] }}|{{ site.archive_urls.category['導入事例'] }}|{{ site.archive_urls.tag['missing'] or 'none' }}|{% for a in site.archives_by_type.category %}{{ a.title }};{% endfor %}|{{ site.archives_by_type.year | length }}",
+    ...POSTS,
+  });
+  try {
+    assert.equal(read("links.html"), "/tags/llm/|/tags/dx%E6%8E%A8%E9%80%B2/|/categories/%E5%B0%8E%E5%85%A5%E4%BA%8B%E4%BE%8B/|none|AI最新ニュース;導入事例;|2");
+  } finally {
+    removeDir(site);
+  }
+});
+
 test("no archive layout, no archives; a configured jekyll-archives uses the plugin's own defaults", async () => {
   const plain = await buildSite({ "_config.yml": "timezone: UTC\n", ...POSTS });
   const plugin = await buildSite({

@@ -78,6 +78,26 @@ function archiveView(archive: Archive, views: ReadonlyMap<Post, DocumentView>): 
   };
 }
 
+/**
+ * kiji's additions beside `site.archives`, so a theme needs no loop over every archive per page
+ * (quadratic at thousands of tags): `site.archives_by_type.category` (the list, in order) and
+ * `site.archive_urls.tag["LLM"]` (the URL of the archive titled so).
+ */
+function archiveLookups(archives: readonly DocumentView[]): { archives_by_type: Record<string, DocumentView[]>; archive_urls: Record<string, Record<string, unknown>> } {
+  const byType: Record<string, DocumentView[]> = Object.create(null);
+  const urls: Record<string, Record<string, unknown>> = Object.create(null);
+  for (const type of ["year", "month", "day", "category", "tag"]) {
+    byType[type] = [];
+    urls[type] = Object.create(null);
+  }
+  for (const archive of archives) {
+    const type = String(archive.type);
+    (byType[type] ??= []).push(archive);
+    (urls[type] ??= Object.create(null))[String(archive.title ?? archive.url)] = archive.url;
+  }
+  return { archives_by_type: byType, archive_urls: urls };
+}
+
 function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: ReadonlyMap<Post, DocumentView>): Record<string, DocumentView[]> {
   const out: Record<string, DocumentView[]> = {};
   for (const [name, posts] of groups) out[name] = posts.map((post) => views.get(post)!);
@@ -112,6 +132,7 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
     documents: ascending,
     related_posts: [],
     archives: [...archives.values()],
+    ...archiveLookups([...archives.values()]),
   };
   return { site, posts, pages, archives };
 }
