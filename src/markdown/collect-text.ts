@@ -9,6 +9,7 @@ export interface Heading {
 }
 
 const BLOCK_TAGS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "dt", "dd", "div"]);
+const HEADING_DEPTHS: ReadonlyMap<string, number> = new Map([1, 2, 3, 4, 5, 6].map((depth) => [`h${depth}`, depth]));
 
 /** The headings and the visible plain text outside code blocks of a hast tree, in one walk. */
 export function collectText(tree: Root): { headings: Heading[]; text: string } {
@@ -20,9 +21,8 @@ export function collectText(tree: Root): { headings: Heading[]; text: string } {
       const element = node as Element;
       // Code blocks are not prose: reading time and related-post terms leave them out.
       if (node.type === "element" && element.tagName === "pre") return;
-      if (node.type === "element" && /^h[1-6]$/.test(element.tagName)) {
-        headings.push({ depth: Number(element.tagName[1]), id: String(element.properties.id ?? ""), text: textOf(element) });
-      }
+      const depth = node.type === "element" ? HEADING_DEPTHS.get(element.tagName) : undefined;
+      if (depth !== undefined) headings.push({ depth, id: String(element.properties.id ?? ""), text: textOf(element) });
       for (const child of node.children) visit(child as RootContent);
       if (node.type === "element" && BLOCK_TAGS.has(element.tagName)) chunks.push("\n");
     }

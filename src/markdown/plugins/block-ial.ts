@@ -2,7 +2,7 @@ import type { Nodes, Parent, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { type AttributeList, mergeAttributes, parseAttributeList } from "../tree/attribute-list.js";
 import { hastPropertiesOf } from "../tree/hast-data.js";
-import { walkParents } from "../tree/walk.js";
+import { walkBlockParents } from "../tree/walk.js";
 import "../tree/toc-marker.js";
 
 declare module "vfile" {
@@ -65,8 +65,11 @@ export default function remarkBlockIal() {
     const alds = new Map<string, AttributeList>();
     file.data.kramdownAlds = alds;
     const applications: Application[] = [];
-    walkParents(tree, (node) => {
-      if (node.children.some((child) => child.type === "kramdownIal")) collect(node, alds, applications);
+    // IAL lines are blocks: they are never inside a paragraph, heading or table.
+    walkBlockParents(tree, (node) => {
+      for (const child of node.children) {
+        if (child.type === "kramdownIal") return collect(node, alds, applications);
+      }
     });
     for (const { target, list } of applications) {
       if (list.refs.includes("toc")) {

@@ -7,8 +7,10 @@ const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
 /** Text content of a hast node (kramdown's raw_text: text, code and entities, markup dropped). */
 export function textOf(node: Root | RootContent): string {
   if (node.type === "text") return node.value;
-  if ("children" in node) return node.children.map((child) => textOf(child as RootContent)).join("");
-  return "";
+  if (!("children" in node)) return "";
+  let text = "";
+  for (const child of node.children) text += textOf(child as RootContent);
+  return text;
 }
 
 /** Options for rehypeHeadingIds. */
@@ -18,6 +20,8 @@ export interface HeadingIdsOptions {
 }
 
 const HEADING = /^h[1-6]$/;
+// Elements whose content is never a heading (paragraphs hold text, code blocks code): not searched.
+const NO_HEADINGS: ReadonlySet<string> = new Set(["p", "pre"]);
 
 /**
  * Gives every heading without an id the id kramdown's GFM parser would: the text lower-cased,
@@ -41,7 +45,7 @@ export default function rehypeHeadingIds(options: HeadingIdsOptions = {}) {
             // kramdown leaves the first heading whose text has no id characters without an id.
             if (id !== "") child.properties.id = prefix + id;
           }
-        } else {
+        } else if (!NO_HEADINGS.has(child.tagName)) {
           visit(child);
         }
       }

@@ -1,7 +1,7 @@
 import type { Heading, Paragraph, Parent, PhrasingContent, Root, RootContent, ThematicBreak } from "mdast";
 import type { VFile } from "vfile";
 import { typeset } from "../tree/typography.js";
-import { walkParents } from "../tree/walk.js";
+import { walkBlockParents } from "../tree/walk.js";
 
 function sourceOf(node: RootContent, source: string): string {
   const start = node.position?.start.offset;
@@ -75,7 +75,7 @@ function fixChildren(parent: Parent, source: string): void {
 export default function remarkKramdownBlocks() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
-    walkParents(tree, (node) => {
+    walkBlockParents(tree, (node) => {
       if (node.type === "root" || node.type === "blockquote" || node.type === "listItem" || node.type === "footnoteDefinition") fixChildren(node, source);
     });
   };

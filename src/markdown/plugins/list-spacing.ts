@@ -1,14 +1,20 @@
 import type { List, ListItem, Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
-import { walkParents } from "../tree/walk.js";
+import { walkBlockParents } from "../tree/walk.js";
 
-// Line numbers (1-based) of the source's blank lines.
-function blankLines(source: string): Set<number> {
-  const blank = new Set<number>();
-  source.split("\n").forEach((line, index) => {
-    if (line.trim() === "") blank.add(index + 1);
-  });
-  return blank;
+/** Whether a line (1-based) of the source is blank. */
+type BlankTest = (line: number) => boolean;
+
+// Indexes where the lines start, so that only the lines asked about are sliced.
+function blankLineTest(source: string): BlankTest {
+  const starts = [0];
+  for (let end = source.indexOf("\n"); end !== -1; end = source.indexOf("\n", end + 1)) starts.push(end + 1);
+  return (line) => {
+    const start = starts[line - 1];
+    if (start === undefined) return false;
+    const next = starts[line];
+    return source.slice(start, next === undefined ? source.length : next - 1).trim() === "";
+  };
 }
 
 function isEndOfBlockMarker(node: RootContent | undefined): boolean {
@@ -17,12 +23,12 @@ function isEndOfBlockMarker(node: RootContent | undefined): boolean {
 
 // The item's blocks as kramdown's list parser sees them: its children with a `blank` after each
 // one followed by a blank line (blank lines after the item belong to it too).
-function kramdownChildren(item: ListItem, blank: ReadonlySet<number>): Array<string> {
+function kramdownChildren(item: ListItem, isBlank: BlankTest): Array<string> {
   const out: string[] = [];
   for (const child of item.children) {
     out.push(child.type);
     const end = child.position?.end.line;
-    if (end !== undefined && blank.has(end + 1)) out.push("blank");
+    if (end !== undefined && isBlank(end + 1)) out.push("blank");
   }
   return out;
 }
@@ -30,11 +36,11 @@ function kramdownChildren(item: ListItem, blank: ReadonlySet<number>): Array<str
 // kramdown's parse_list: the first paragraph of an item is "transparent" (printed without <p>)
 // unless a blank line follows it; the last item's trailing blank line only counts before a `^`,
 // and the last item keeps its <p> when every earlier item has one.
-function setSpacing(list: List, next: RootContent | undefined, blank: ReadonlySet<number>): void {
+function setSpacing(list: List, next: RootContent | undefined, isBlank: BlankTest): void {
   const endOfBlock = isEndOfBlockMarker(next);
   let anyTransparent = false;
   list.children.forEach((item, index) => {
-    const children = kramdownChildren(item, blank);
+    const children = kramdownChildren(item, isBlank);
     const isLast = index === list.children.length - 1;
     const first = children[0] === "paragraph";
     const noBlankAfterFirst = children.length < 2 || children[1] !== "blank" || (isLast && children.length === 2 && !endOfBlock);
@@ -50,10 +56,11 @@ function setSpacing(list: List, next: RootContent | undefined, blank: ReadonlySe
  */
 export default function remarkListSpacing() {
   return (tree: Root, file: VFile): void => {
-    let blank: Set<number> | undefined;
-    walkParents(tree, (parent) => {
+    let isBlank: BlankTest | undefined;
+    // Lists are blocks: never inside a paragraph, heading or table.
+    walkBlockParents(tree, (parent) => {
       parent.children.forEach((child, index) => {
-        if (child.type === "list") setSpacing(child, parent.children[index + 1], (blank ??= blankLines(String(file.value))));
+        if (child.type === "list") setSpacing(child, parent.children[index + 1], (isBlank ??= blankLineTest(String(file.value))));
       });
     });
   };

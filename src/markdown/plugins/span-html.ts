@@ -1,4 +1,5 @@
 import type { Html, Nodes, Root, Text } from "mdast";
+import type { VFile } from "vfile";
 import "../syntax/html-span-block.js";
 import { walkParents } from "../tree/walk.js";
 
@@ -46,7 +47,9 @@ function strayTags(nodes: readonly Html[]): { stray: Html[]; open: string[] } {
  * the end of the text. Runs after typography, which kramdown does not apply to such tags.
  */
 export default function remarkSpanHtml() {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
+    // HTML nodes are made only from a `<` in the source.
+    if (!String(file.value).includes("<")) return;
     walkParents(tree, (parent) => {
       if (parent.type !== "paragraph" && parent.type !== "heading" && parent.type !== "tableCell" && parent.type !== "definitionTerm") return;
       // A block element with markdown="span" content: its tags are the element's own.
