@@ -1,5 +1,5 @@
 import { blankLine, list } from "micromark-core-commonmark";
-import { asciiDigit, markdownSpace } from "micromark-util-character";
+import { asciiDigit, markdownLineEnding, markdownSpace } from "micromark-util-character";
 import type { Code, Construct, ContainerState, Extension, State, TokenizeContext, Tokenizer } from "micromark-util-types";
 
 const DOT = 46;
@@ -111,7 +111,10 @@ function createLazyMarker(state: ContainerState | undefined, markers: Construct[
 // lazy line of the item: `1. one` then `  - sub` (or `- sub`) nests the bullet list in the item,
 // `- a` then `1. b` an ordered list, `- term` then `: definition` a definition list (CommonMark
 // ends the list there). Other lines go to `core`, the continuation the list would have without this.
-function createLazyContinuation(markers: Construct[], core: Tokenizer): Tokenizer {
+// `canStartMarker` tells the codes a marker can start with: a line that starts with anything else
+// (or a line ending, or text) is decided without trying the look-aheads, which every line of
+// every list would otherwise pay for.
+function createLazyContinuation(markers: Construct[], canStartMarker: (code: Code) => boolean, core: Tokenizer): Tokenizer {
   return function (this: TokenizeContext, effects, ok, nok) {
     const state = this.containerState;
     const otherwise = core.call(this, effects, ok, nok);
@@ -126,9 +129,14 @@ function createLazyContinuation(markers: Construct[], core: Tokenizer): Tokenize
     const text: State = (code) => {
       const isAfterBlank = state?.kramdownAfterBlank === true;
       if (state) state.kramdownAfterBlank = false;
-      return isAfterBlank ? otherwise(code) : effects.attempt(createLazyMarker(state, markers), lazy, otherwise)(code);
+      if (isAfterBlank || (code !== SPACE && !canStartMarker(code))) return otherwise(code);
+      return effects.attempt(createLazyMarker(state, markers), lazy, otherwise)(code);
     };
-    return effects.check(blankLine, blank, text);
+    // A blank line is spaces or tabs, then a line ending or the end.
+    return (code) => {
+      if (code === null || markdownLineEnding(code)) return blank(code);
+      return markdownSpace(code) ? effects.check(blankLine, blank, text)(code) : text(code);
+    };
   };
 }
 const coreContinuation: Tokenizer = function (this: TokenizeContext, effects, ok, nok) {
@@ -139,7 +147,7 @@ const orderedList: Construct = {
   ...list,
   name: "kramdownOrderedList",
   tokenize: tokenizeOrderedList,
-  continuation: { tokenize: createLazyContinuation([bulletMarker, definitionMarker], coreContinuation) },
+  continuation: { tokenize: createLazyContinuation([bulletMarker, definitionMarker], (code) => isBullet(code) || code === COLON, coreContinuation) },
 };
 
 // kramdown continues a bullet list with any of `*`, `+` and `-` (CommonMark starts another list
@@ -165,12 +173,17 @@ const tokenizeBulletContinuation: Tokenizer = function (this: TokenizeContext, e
     },
   };
   const continuation = coreContinuation.call(this, effects, ok, nok);
-  return effects.check(peek, continuation, continuation);
+  // Without indentation the peek is the first code alone.
+  return (code) => {
+    if (code === SPACE) return effects.check(peek, continuation, continuation)(code);
+    if (isBullet(code) && state) state.marker = code;
+    return continuation(code);
+  };
 };
 const bulletList: Construct = {
   ...list,
   name: "kramdownBulletList",
-  continuation: { tokenize: createLazyContinuation([orderedMarker, definitionMarker], tokenizeBulletContinuation) },
+  continuation: { tokenize: createLazyContinuation([orderedMarker, definitionMarker], (code) => asciiDigit(code) || code === COLON, tokenizeBulletContinuation) },
 };
 
 /**
