@@ -81,19 +81,17 @@ function archiveView(archive: Archive, views: ReadonlyMap<Post, DocumentView>): 
 /**
  * kiji's additions beside `site.archives`, so a theme needs no loop over every archive per page
  * (quadratic at thousands of tags): `site.archives_by_type.category` (the list, in order) and
- * `site.archive_urls.tag["LLM"]` (the URL of the archive titled so).
+ * `site.archive_urls.tag["LLM"]` (the URL of the tag or category archive titled so).
  */
 function archiveLookups(archives: readonly DocumentView[]): { archives_by_type: Record<string, DocumentView[]>; archive_urls: Record<string, Record<string, unknown>> } {
-  const byType: Record<string, DocumentView[]> = Object.create(null);
-  const urls: Record<string, Record<string, unknown>> = Object.create(null);
-  for (const type of ["year", "month", "day", "category", "tag"]) {
-    byType[type] = [];
-    urls[type] = Object.create(null);
-  }
+  const byType: Record<string, DocumentView[]> = { year: [], month: [], day: [], category: [], tag: [] };
+  // Null prototypes: a tag named "constructor" finds nothing but its own archive.
+  const urls: Record<string, Record<string, unknown>> = { category: Object.create(null), tag: Object.create(null) };
   for (const archive of archives) {
     const type = String(archive.type);
-    (byType[type] ??= []).push(archive);
-    (urls[type] ??= Object.create(null))[String(archive.title ?? archive.url)] = archive.url;
+    byType[type]?.push(archive);
+    const byTitle = urls[type];
+    if (byTitle) byTitle[String(archive.title)] = archive.url;
   }
   return { archives_by_type: byType, archive_urls: urls };
 }
