@@ -7,6 +7,6 @@ export { digest } from "./digest.js";
 export { toPosix, isInside, resolveInside, resolveInsideReal } from "./paths.js";
 export { createLogger, createSilentLogger } from "./logger.js";
 export type { Logger, LoggerOptions } from "./logger.js";
-export { parseYaml, YamlTimestamp } from "./yaml.js";
+export { parseSimpleYaml, parseYaml, YamlTimestamp } from "./yaml.js";
 export type { ParseYamlOptions } from "./yaml.js";
 export { kijiVersion, engineDigest } from "./version.js";

@@ -1,6 +1,7 @@
-import { parseDocument, isMap, isSeq, type ScalarTag } from "yaml";
+import { Document, parseDocument, isMap, isSeq, type DocumentOptions, type ParseOptions, type SchemaOptions, type ScalarTag } from "yaml";
 import { KijiError, codeFrame } from "./errors.js";
 import { messages } from "./messages.js";
+import { createSimpleYamlParser } from "./yaml-simple.js";
 
 /**
  * An unquoted YAML timestamp (`2026-02-19 10:56:44 +09:00`, `2026-02-19`), kept as written.
@@ -31,6 +32,21 @@ const timestampTag: ScalarTag = {
   stringify: (item) => String(item.value),
 };
 
+// Psych's reading of YAML: version 1.1 types, our timestamps, repeated keys allowed (the last wins).
+const PSYCH_OPTIONS: DocumentOptions & ParseOptions & SchemaOptions = {
+  version: "1.1",
+  schema: "yaml-1.1",
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" ? t !== "timestamp" : t.tag !== timestampTag.tag), timestampTag],
+  uniqueKeys: false,
+  prettyErrors: true,
+};
+
+/**
+ * Plain front matter (`key: value` lines, simple lists) resolved with parseYaml's own schema
+ * without building a syntax tree; undefined when the text needs the full parser.
+ */
+export const parseSimpleYaml = createSimpleYamlParser(new Document(null, PSYCH_OPTIONS));
+
 /** Options for parseYaml. */
 export interface ParseYamlOptions {
   /** File name for errors. */
@@ -39,6 +55,8 @@ export interface ParseYamlOptions {
   readonly firstLine?: number;
   /** The whole file, for the code frame. */
   readonly fileText?: string;
+  /** False to skip the fast path for plain front matter (tests compare the two). Default: true. */
+  readonly fastPath?: boolean;
 }
 
 /** Deepest nesting accepted: deeper documents are a mistake or an attack. */
@@ -49,14 +67,10 @@ const MAX_DEPTH = 64;
  * with alias expansion limited (no "billion laughs") and errors carrying file, line and column.
  */
 export function parseYaml(text: string, options: ParseYamlOptions = {}): unknown {
+  const simple = options.fastPath === false ? undefined : parseSimpleYaml(text);
+  if (simple !== undefined) return simple;
   const firstLine = options.firstLine ?? 1;
-  const doc = parseDocument(text, {
-    version: "1.1",
-    schema: "yaml-1.1",
-    customTags: (tags) => [...tags.filter((t) => typeof t === "string" ? t !== "timestamp" : t.tag !== timestampTag.tag), timestampTag],
-    uniqueKeys: false,
-    prettyErrors: true,
-  });
+  const doc = parseDocument(text, PSYCH_OPTIONS);
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];
