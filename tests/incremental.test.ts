@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync, rmSync, renameSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, renameSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -12,7 +12,8 @@ const FILES = {
   "index.html": "---\n---\n{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}",
   "_posts/2026-01-01-a.md": "---\nlayout: post\ntitle: A\n---\nFirst *post*\n",
   "_posts/2026-01-02-b.md": "---\nlayout: post\ntitle: B\n---\nSecond post\n",
-  "_posts/2026-01-03-c.md": "---\nlayout: post\ntitle: C\n---\nThird post\n",
+  // Template tags in the body: a warm build must read this text again, the rest it need not.
+  "_posts/2026-01-03-c.md": "---\nlayout: post\ntitle: C\n---\nThird post, {{ page.title }}\n",
   "assets/site.css": "body { color: black }\n",
 };
 
@@ -48,6 +49,34 @@ test("builds that reuse the cache folder and the previous output equal a clean b
         if (name === "no change") assert.equal(result.filesWritten, 0, "a build with no change rewrites nothing");
         // The post, the neighbour that links to it, the home page and the feed.
         if (name === "edit a post") assert.ok(result.filesWritten <= 4, `only what changed is rewritten (${result.filesWritten})`);
+      } finally {
+        removeDir(clean);
+      }
+    }
+  } finally {
+    removeDir(site);
+  }
+});
+
+test("an excerpt separator from front-matter defaults: warm builds cut the excerpt there too, as a clean build does", async () => {
+  const site = makeSite({
+    "_config.yml": 'timezone: UTC\ndefaults: [{scope: {path: "", type: posts}, values: {excerpt_separator: "<!--more-->"}}]\n',
+    "index.html": "---\n---\n{% for p in site.posts %}<li>{{ p.excerpt }}</li>{% endfor %}",
+    "_posts/2026-01-01-a.md": "---\ntitle: A\n---\nIntro\n\nSecond<!--more-->\n\nRest\n",
+    "_posts/2026-01-02-b.md": "---\ntitle: B\nexcerpt_separator: \"\\n\\n\"\n---\nOwn intro\n\nOwn rest\n",
+  });
+  const now = Date.UTC(2026, 5, 1);
+  const dest = path.join(site, "_site");
+  try {
+    for (const run of ["cold", "warm"]) {
+      await build({ source: site, now, threads: 1 });
+      const index = readFileSync(path.join(dest, "index.html"), "utf8");
+      assert.match(index, /Intro[\s\S]*Second/, `${run}: the defaults' separator cuts the excerpt`);
+      assert.doesNotMatch(index, /Rest|Own rest/, `${run}: nothing after the separator`);
+      assert.match(index, /Own intro/, `${run}: a post's own separator wins over the defaults`);
+      const clean = await cleanBuild(site, now);
+      try {
+        assert.equal(treeHash(dest), treeHash(clean), `${run}: the output differs from a clean build`);
       } finally {
         removeDir(clean);
       }

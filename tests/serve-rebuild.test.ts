@@ -211,7 +211,7 @@ test("a burst of changes is handed over once, after the quiet time", async () =>
   assert.deepEqual(batches, [["a", "b", "c", "d"]]);
 });
 
-test("the dev server's text and Markdown-key caches: unchanged files are not read or hashed again, changed and deleted ones are noticed", async () => {
+test("the dev server's text cache and prepared Markdown keys: unchanged files are not read or hashed again, changed and deleted ones are noticed", async () => {
   const source = makeServeSite();
   try {
     const cache = createBuildCache();
@@ -219,8 +219,8 @@ test("the dev server's text and Markdown-key caches: unchanged files are not rea
     await build({ source, memory, cache, now: NOW, threads: 1 });
     const first = cache.texts.get("_posts/2026-01-01-first.md");
     assert.ok(first, "texts are kept by path");
-    const markdownKeys = cache.markdownKeys.size;
-    assert.ok(markdownKeys > 0, "Markdown keys are remembered by text");
+    const firstKey = cache.documents.get(first.digest)?.keys?.body;
+    assert.ok(firstKey && cache.markdown.has(firstKey), "the body's Markdown key is kept with the parsed document");
     // A stale entry for a file whose bytes changed behind the scan's back proves the read is skipped.
     const file = path.join(source, "_posts/2026-01-01-first.md");
     writeFileSync(file, "---\nlayout: post\ntitle: Changed\n---\nChanged.\n");
@@ -233,10 +233,36 @@ test("the dev server's text and Markdown-key caches: unchanged files are not rea
     // A real build scans the new size/mtime/ctime and reads the new text.
     await build({ source, memory, cache, now: NOW, threads: 1 });
     assert.match(String(memory.get("2026/01/01/first/index.html")), /<h1>Changed<\/h1>/);
-    assert.equal(cache.markdownKeys.size, markdownKeys, "the old text's key is swept, the new one kept");
+    assert.ok(!cache.documents.has(first.digest) && !cache.markdown.has(firstKey), "the old text's document and Markdown are swept");
+    const changed = cache.texts.get("_posts/2026-01-01-first.md")!;
+    assert.ok(cache.markdown.has(cache.documents.get(changed.digest)?.keys?.body ?? ""), "the new text's are kept");
     rmSync(path.join(source, "_posts/2026-01-03-third.md"));
     await build({ source, memory, cache, now: NOW, threads: 1 });
     assert.ok(!cache.texts.has("_posts/2026-01-03-third.md"), "deleted files are swept");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("a document the cache knows is not kept as text: it is read again when asked for, and a file changed since is an error", async () => {
+  const source = makeServeSite();
+  try {
+    const cache = createBuildCache();
+    await build({ source, memory: new Map(), cache, now: NOW, threads: 1 });
+    const file = path.join(source, "_posts/2026-01-01-first.md");
+    const text = readFileSync(file, "utf8");
+    // No signature: the text cache is not asked, the file is read and its digest found in the document cache.
+    const entry = { relativePath: "_posts/2026-01-01-first.md", absolutePath: file, kind: "post" as const, mtimeMs: 0 };
+    const used = { documents: new Set<string>(), markdown: new Set<string>() };
+    const options = { cache, used, excerptSeparator: "\n\n", markdownOptions: { headingIds: true }, rendererKey: "test", threads: 1 };
+    const load = async () => (await loadDocuments([{ entries: [entry], isPost: true }], options))[0]![0]!;
+    const known = await load();
+    assert.equal(known.text, text, "read again when asked for");
+    assert.ok(known.keys?.body, "the body's Markdown key comes with it");
+    const unread = await load();
+    writeFileSync(file, "---\nlayout: post\ntitle: Changed\n---\nChanged.\n");
+    assert.equal(unread.data.title, "First post", "front matter comes from the cache");
+    assert.throws(() => unread.body, /changed while the build was running/);
   } finally {
     removeDir(source);
   }

@@ -13,15 +13,25 @@ export interface CachedDocument {
   /** Offset in the normalized text where the body starts. */
   readonly bodyStart: number;
   readonly bodyLine: number;
-  /** The body's Markdown cache key, when it was converted with the document (no template tags), so it is not hashed again. */
-  readonly bodyKey?: string;
+  /** Markdown cache keys of what was converted with the document, so it is neither decoded nor hashed again. */
+  readonly keys?: PreparedKeys;
 }
 
-/** A document's text as last read, with the size/mtime/ctime signature the scan saw then. */
+/**
+ * The Markdown cache keys of a document's body and automatic excerpt, when they were converted as
+ * the document was prepared (no template tag can change them). The excerpt's key holds for the
+ * separator it was cut at: front-matter defaults may give the post another.
+ */
+export interface PreparedKeys {
+  readonly body?: string;
+  readonly excerpt?: { readonly key: string; readonly separator: string };
+}
+
+/** A document's bytes as last read, with the size/mtime/ctime signature the scan saw then; `text()` decodes them once. */
 export interface CachedText {
   readonly signature: string;
-  readonly text: string;
   readonly digest: string;
+  text(): string;
 }
 
 /**

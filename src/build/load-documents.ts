@@ -1,7 +1,7 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
-import { MAX_DOCUMENT_BYTES, decodeData, readSourceText, type SourceDocument, type SourceEntry } from "../source/index.js";
-import type { BuildCache, CachedDocument } from "./build-cache.js";
+import { MAX_DOCUMENT_BYTES, decodeData, lazySourceDocument, readSourceBytes, readSourceLater, type SourceBytes, type SourceDocument, type SourceEntry } from "../source/index.js";
+import type { BuildCache, CachedDocument, PreparedKeys } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
 import { reviveError, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import { BATCH_SIZE, createDocumentPreparer, type DocumentPreparer } from "./prepare-documents.js";
@@ -24,6 +24,14 @@ export interface LoadDocumentsOptions {
   readonly used: { readonly documents: Set<string>; readonly markdown: Set<string>; readonly texts?: Set<string> };
 }
 
+/**
+ * A source document as the build loaded it, with the Markdown cache keys of what was converted
+ * when it was prepared, so an unchanged document's body need not even be decoded.
+ */
+export interface LoadedDocument extends SourceDocument {
+  readonly keys?: PreparedKeys;
+}
+
 /** A group of entries of one kind. */
 export interface DocumentGroup {
   readonly entries: readonly SourceEntry[];
@@ -31,16 +39,19 @@ export interface DocumentGroup {
 }
 
 /**
- * A document's text: from the cache while the file's size, mtime and ctime are those it was read
- * at (the dev server rebuilds without reading 1,000 unchanged posts), else from disk.
+ * A document's digest, and its text when first asked for: from the cache while the file's size,
+ * mtime and ctime are those it was read at (the dev server rebuilds without reading 1,000
+ * unchanged posts), else from disk.
  */
-async function readText(entry: SourceEntry, options: LoadDocumentsOptions): Promise<{ text: string; digest: string }> {
+function readText(entry: SourceEntry, options: LoadDocumentsOptions): SourceBytes {
   const { texts } = options.cache;
   options.used.texts?.add(entry.relativePath);
   const cached = texts.get(entry.relativePath);
   if (cached && entry.signature !== undefined && cached.signature === entry.signature) return cached;
-  const read = await readSourceText(entry, MAX_DOCUMENT_BYTES);
-  if (entry.signature !== undefined) texts.set(entry.relativePath, { signature: entry.signature, ...read });
+  let read = readSourceBytes(entry, MAX_DOCUMENT_BYTES);
+  // Known to the cache: the bytes are let go, and read again only if the text is ever asked for.
+  if (options.cache.documents.has(read.digest)) read = readSourceLater(entry, read.digest);
+  if (entry.signature !== undefined) texts.set(entry.relativePath, { signature: entry.signature, digest: read.digest, text: read.text });
   return read;
 }
 
@@ -49,7 +60,7 @@ type PrepareError = Extract<PrepareResult, { ok: false }>["error"];
 
 /** One chunk of documents read: their texts, their parsed front matter, and the first error preparing them, once they are. */
 interface ReadChunk {
-  readonly texts: ReadonlyArray<{ text: string; digest: string }>;
+  readonly texts: readonly SourceBytes[];
   readonly parsed: Array<CachedDocument | undefined>;
   readonly stored: Promise<PrepareError | undefined>;
 }
@@ -59,18 +70,15 @@ interface ReadChunk {
  * from disk; a record that cannot be read is a miss) and hands the misses to the preparer at once.
  */
 async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
-  const texts = await Promise.all(chunk.map(({ entry }) => readText(entry, options)));
-  const parsed = texts.map(({ text, digest }) => {
+  const texts = chunk.map(({ entry }) => readText(entry, options));
+  const parsed = texts.map(({ digest }) => {
     options.used.documents.add(digest);
-    const cached = options.cache.documents.get(digest);
-    // The template pass hands the body back unchanged: its key is known, no need to hash it again.
-    if (cached?.bodyKey !== undefined) options.cache.markdownKeys.set(text.slice(cached.bodyStart), cached.bodyKey);
-    return cached;
+    return options.cache.documents.get(digest);
   });
   const misses = parsed.flatMap((cached, index) => (cached ? [] : [index]));
   const tasks = misses.map((index): PrepareTask => ({
     relativePath: chunk[index]!.entry.relativePath,
-    text: texts[index]!.text,
+    text: texts[index]!.text(),
     excerptSeparator: options.excerptSeparator,
     isPost: chunk[index]!.isPost,
     render: options.render,
@@ -93,16 +101,15 @@ function storeResults(results: readonly PrepareResult[], chunk: { texts: ReadChu
       return;
     }
     const index = chunk.misses[i]!;
-    const { text, digest } = chunk.texts[index]!;
-    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine, bodyKey: result.body?.key };
-    cache.documents.set(digest, prepared);
+    const keys = { body: result.body?.key, excerpt: result.excerpt && { key: result.excerpt.key, separator: result.excerptSeparator! } };
+    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine, keys };
+    cache.documents.set(chunk.texts[index]!.digest, prepared);
     chunk.parsed[index] = prepared;
     for (const converted of [result.body, result.excerpt]) {
       if (!converted) continue;
       cache.markdown.set(converted.key, converted.converted);
       used.markdown.add(converted.key);
     }
-    if (result.body) cache.markdownKeys.set(text.slice(result.bodyStart), result.body.key);
     if (result.terms) cache.terms.set(result.terms.key, result.terms.terms);
   });
   return failed;
@@ -113,7 +120,7 @@ function storeResults(results: readonly PrepareResult[], chunk: { texts: ReadChu
  * preparing the rest (front matter + Markdown + text features) on every core while the rest is
  * still being read. Returns one array per group.
  */
-export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<SourceDocument[][]> {
+export async function loadDocuments(groups: readonly DocumentGroup[], options: LoadDocumentsOptions): Promise<LoadedDocument[][]> {
   const flat: FlatEntry[] = groups.flatMap((group) => group.entries.map((entry) => ({ entry, isPost: group.isPost })));
   const preparer = createDocumentPreparer(options);
   let chunks: ReadChunk[];
@@ -131,12 +138,12 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
   }
   const texts = chunks.flatMap((chunk) => chunk.texts);
   const parsed = chunks.flatMap((chunk) => chunk.parsed);
-  const documents = flat.map(({ entry }, index): SourceDocument => {
+  const documents = flat.map(({ entry }, index): LoadedDocument => {
     const { text, digest } = texts[index]!;
-    const { data, bodyStart, bodyLine } = parsed[index]!;
-    return { entry, data: decodeData(data) as Record<string, unknown>, body: text.slice(bodyStart), bodyLine, text, digest };
+    const { data, bodyStart, bodyLine, keys } = parsed[index]!;
+    return lazySourceDocument({ entry, data: decodeData(data) as Record<string, unknown>, bodyLine, digest, keys }, text, bodyStart);
   });
-  const out: SourceDocument[][] = [];
+  const out: LoadedDocument[][] = [];
   let offset = 0;
   for (const group of groups) {
     out.push(documents.slice(offset, offset + group.entries.length));

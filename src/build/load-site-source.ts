@@ -6,7 +6,7 @@ import { resolveInsideReal } from "../shared/index.js";
 import { readSourceDocument, readSourceText, scanSource, type SourceDocument, type SourceEntry, type SourceTree } from "../source/index.js";
 import type { LayoutSource, TemplateSource } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
-import { loadDocuments, type LoadDocumentsOptions } from "./load-documents.js";
+import { loadDocuments, type LoadDocumentsOptions, type LoadedDocument } from "./load-documents.js";
 import { mapLimit } from "./map-limit.js";
 
 const READ_CONCURRENCY = 64;
@@ -14,9 +14,9 @@ const READ_CONCURRENCY = 64;
 /** Everything read from the source folder, ready for the content model and the templates. */
 export interface SiteSource {
   readonly tree: SourceTree;
-  readonly postDocs: readonly SourceDocument[];
-  readonly draftDocs: readonly SourceDocument[];
-  readonly pageDocs: readonly SourceDocument[];
+  readonly postDocs: readonly LoadedDocument[];
+  readonly draftDocs: readonly LoadedDocument[];
+  readonly pageDocs: readonly LoadedDocument[];
   readonly layouts: readonly LayoutSource[];
   readonly includes: readonly TemplateSource[];
   readonly dataFiles: readonly DataFileSource[];

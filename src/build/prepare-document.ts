@@ -61,6 +61,8 @@ export type PrepareResult =
       readonly bodyLine: number;
       readonly body?: ConvertedEntry;
       readonly excerpt?: ConvertedEntry;
+      /** The separator `excerpt` was cut at. */
+      readonly excerptSeparator?: string;
       /** A post's related-post terms, keyed as the terms cache is (the features stage finds them there). */
       readonly terms?: { readonly key: string; readonly terms: PostTerms };
     }
@@ -105,12 +107,14 @@ export function prepareDocument(task: PrepareTask, converter: Converter): Prepar
     const convert = (text: string): ConvertedEntry | undefined =>
       liquid && hasTemplateTags(text) ? undefined : { key: markdownKey(converter.rendererKey, text), converted: convertMarkdown(text, converter) };
     let excerpt: ConvertedEntry | undefined;
+    let excerptSeparator: string | undefined;
     if (task.isPost && (data.excerpt === undefined || data.excerpt === null)) {
       const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : task.excerptSeparator;
       if (separator !== "") excerpt = convert(extractExcerpt(body, separator));
+      if (excerpt) excerptSeparator = separator;
     }
     const converted = { body: convert(body), excerpt };
-    return { ...prepared, ...converted, terms: termsOf(task, data, converted, converter.tokenizer) };
+    return { ...prepared, ...converted, excerptSeparator, terms: termsOf(task, data, converted, converter.tokenizer) };
   } catch (error) {
     if (!isKijiError(error)) {
       const message = error instanceof Error ? error.message : String(error);

@@ -1,14 +1,14 @@
 import type { DocumentBase, Post } from "../content/index.js";
 import { extractTextFeatures, type DocumentText } from "../features/index.js";
 import { digest, wrapError } from "../shared/index.js";
-import type { SourceDocument } from "../source/index.js";
 import type { DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import type { LoadedDocument } from "./load-documents.js";
 import { convertMarkdown, markdownKey, type ConvertedMarkdown, type Converter } from "./prepare-document.js";
 
 /** What converting document bodies needs. */
 export interface ConvertInput {
-  readonly documents: ReadonlyArray<{ doc: DocumentBase; view: DocumentView; source: SourceDocument }>;
+  readonly documents: ReadonlyArray<{ doc: DocumentBase; view: DocumentView; source: LoadedDocument }>;
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
   /** Renders what the source stage could not (bodies with template tags) and extracts text features. */
@@ -24,7 +24,8 @@ export interface ConvertInput {
  */
 interface Converted {
   readonly key: string;
-  readonly markdown?: string;
+  /** The Markdown, read only if the cache lost its entry. */
+  readonly markdown?: () => string;
   /** Set for HTML bodies, which are their own HTML. */
   readonly converted?: ConvertedMarkdown;
 }
@@ -47,8 +48,13 @@ function convertCached(markdown: string, input: ConvertInput, where: Where): Con
   const { markdownKeys } = input.cache;
   let key = markdownKeys.get(markdown);
   if (key === undefined) markdownKeys.set(markdown, (key = markdownKey(input.converter.rendererKey, markdown)));
+  return convertKnown(key, () => markdown, input, where);
+}
+
+/** Markdown whose cache key is known: marked used, and converted now only if the cache does not hold it. */
+function convertKnown(key: string, markdown: () => string, input: ConvertInput, where: Where): Converted {
   input.usedMarkdown.add(key);
-  if (!input.cache.markdown.has(key)) input.cache.markdown.set(key, convertNow(markdown, input, where));
+  if (!input.cache.markdown.has(key)) input.cache.markdown.set(key, convertNow(markdown(), input, where));
   return { key, markdown };
 }
 
@@ -57,19 +63,40 @@ function readConverted({ key, markdown, converted }: Converted, input: ConvertIn
   if (converted) return converted;
   const cached = input.cache.markdown.get(key);
   if (cached) return cached;
-  const again = convertNow(markdown!, input, where);
+  const again = convertNow(markdown!(), input, where);
   input.cache.markdown.set(key, again);
   return again;
 }
 
 /** A body (or excerpt) after the template pass and the Markdown stage. */
-async function convert(text: string, doc: DocumentBase, source: SourceDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> {
+async function convert(text: string, doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> {
   const body = doc.renderWithLiquid
     ? await input.engine.renderBody({ file: doc.relativePath, body: text, bodyLine: doc.bodyLine, fileText: source.text }, context)
     : text;
   if (doc.format === "markdown") return convertCached(body, input, { file: doc.relativePath, line: doc.bodyLine });
   const features = extractTextFeatures({ text: visibleText(body), headings: [] }, input.converter.tokenizer);
   return { converted: { html: body, features }, key: digest(body) };
+}
+
+/**
+ * A document's body converted: by the key it was prepared under when there is one (no template
+ * tag could change it, so it is neither decoded nor hashed again), else through convert().
+ */
+function convertBody(doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> | Converted {
+  const key = source.keys?.body;
+  if (key !== undefined && doc.format === "markdown") return convertKnown(key, () => doc.body, input, { file: doc.relativePath, line: doc.bodyLine });
+  return convert(doc.body, doc, source, context, input);
+}
+
+/** A post's automatic excerpt converted, like its body; by its prepared key when the post's separator is the one it was cut at. */
+async function convertExcerpt(doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted | undefined> {
+  const post = doc as Partial<Post>;
+  if (post.excerptSeparator === undefined) return undefined;
+  const prepared = source.keys?.excerpt;
+  if (prepared && prepared.separator === post.excerptSeparator && doc.format === "markdown") {
+    return convertKnown(prepared.key, () => post.excerptSource!, input, { file: doc.relativePath, line: doc.bodyLine });
+  }
+  return convert(post.excerptSource!, doc, source, context, input);
 }
 
 /** Rough visible text of an HTML body (tags, scripts, styles and code blocks dropped), for reading time. */
@@ -100,9 +127,8 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
   for (const { doc, view, source } of input.documents) {
     const where = { file: doc.relativePath, line: doc.bodyLine };
     const context = { site: input.views.site, page: view };
-    const body = await convert(doc.body, doc, source, context, input);
-    const excerptSource = (doc as Partial<Post>).excerptSource;
-    const excerpt = excerptSource === undefined ? undefined : await convert(excerptSource, doc, source, context, input);
+    const body = await convertBody(doc, source, context, input);
+    const excerpt = await convertExcerpt(doc, source, context, input);
     const excerptConverted = excerpt && readConverted(excerpt, input, where);
     if (excerptConverted) view.excerpt = excerptConverted.html;
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;

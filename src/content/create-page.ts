@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument, SourceEntry } from "../source/index.js";
 import type { Page, StaticFile } from "./documents.js";
-import { formatOf, permalinkExtension, sourceFields } from "./document-helpers.js";
+import { formatOf, permalinkExtension, sourceFields, withBody } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { escapePath, fillPageTemplate, outputPathFor, sanitizeUrl } from "./permalink.js";
 import { withFile } from "./create-post.js";
@@ -38,15 +38,15 @@ export function createPage(doc: SourceDocument, config: ResolvedConfig): Page {
   const template = typeof data.permalink === "string" ? data.permalink : pageTemplate(outputExt, basename, config);
   const placeholders = { path: dir, basename, output_ext: outputExt };
   const url = withFile(doc, () => sanitizeUrl(fillPageTemplate(template, placeholders)));
-  return {
-    type: "pages",
+  return withBody({
+    type: "pages" as const,
     url,
     outputPath: outputPathFor(url, outputExt, "page"),
     basename,
     outputExt,
     data: { ...data, name, dir: url.endsWith("/") ? url : url.slice(0, url.lastIndexOf("/") + 1) },
     ...sourceFields(doc, data, format),
-  };
+  }, doc);
 }
 
 /** A static file: copied to the same relative path. */

@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/index.js";
 import type { SourceDocument } from "../source/index.js";
 import { KijiError, messages } from "../shared/index.js";
 import type { Post } from "./documents.js";
-import { formatOf, extractExcerpt, frontMatterLine, permalinkExtension, sourceFields, toStringList } from "./document-helpers.js";
+import { defineLazy, formatOf, extractExcerpt, frontMatterLine, permalinkExtension, sourceFields, toStringList, withBody } from "./document-helpers.js";
 import { defaultsFor } from "./front-matter-defaults.js";
 import { fillPostTemplate, outputPathFor, postPlaceholders, sanitizeUrl } from "./permalink.js";
 import { titleizeSlug } from "./slugify.js";
@@ -81,7 +81,8 @@ export function createPost(doc: SourceDocument, type: "posts" | "drafts", contex
   const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : config.excerptSeparator;
   const hasExcerpt = data.excerpt !== undefined && data.excerpt !== null;
   const format = formatOf(extension);
-  return {
+  const excerptSeparator = hasExcerpt || separator === "" ? undefined : separator;
+  const post = withBody({
     type,
     url,
     outputPath: outputPathFor(url, outputExt, "document"),
@@ -94,8 +95,9 @@ export function createPost(doc: SourceDocument, type: "posts" | "drafts", contex
     published: data.published !== false,
     data: { ...data, title, slug, date, categories, tags, ext: extension },
     ...sourceFields(doc, data, format),
-    excerptSource: hasExcerpt || separator === "" ? undefined : extractExcerpt(doc.body, separator),
-  };
+    excerptSeparator,
+  }, doc);
+  return defineLazy(post, "excerptSource", () => (excerptSeparator === undefined ? undefined : extractExcerpt(post.body, excerptSeparator)));
 }
 
 /** Runs `fn`, giving any KijiError it throws the document's file name. */

@@ -50,21 +50,41 @@ export function permalinkExtension(permalink: unknown): string | undefined {
   return dot > 0 ? base.slice(dot) : undefined;
 }
 
-/** The fields every document takes from its source file and merged front matter. */
+/**
+ * Gives `target` a property `key` computed by `get` when first read, then kept as a plain value.
+ * A document's body is one: a build whose cache knows the file never decodes it.
+ */
+export function defineLazy<T extends object, K extends string, V>(target: T, key: K, get: () => V): T & { readonly [P in K]: V } {
+  return Object.defineProperty(target, key, {
+    get: () => {
+      const value = get();
+      Object.defineProperty(target, key, { value, enumerable: true });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  }) as T & { readonly [P in K]: V };
+}
+
+/** The fields every document takes from its source file and merged front matter, but its body (see withBody). */
 export function sourceFields(
   doc: SourceDocument,
   data: Readonly<Record<string, unknown>>,
   format: DocumentFormat,
-): Pick<DocumentBase, "relativePath" | "body" | "bodyLine" | "format" | "layout" | "renderWithLiquid" | "digest"> {
+): Pick<DocumentBase, "relativePath" | "bodyLine" | "format" | "layout" | "renderWithLiquid" | "digest"> {
   return {
     relativePath: doc.entry.relativePath,
-    body: doc.body,
     bodyLine: doc.bodyLine,
     format,
     layout: layoutOf(data),
     renderWithLiquid: data.render_with_liquid !== false,
     digest: doc.digest,
   };
+}
+
+/** Gives a document its source's body, read (and decoded) only when first asked for. */
+export function withBody<T extends object>(target: T, doc: SourceDocument): T & Pick<DocumentBase, "body"> {
+  return defineLazy(target, "body", () => doc.body);
 }
 
 /** The line (1-based) of front-matter key `key` in a source file's text, if it is there. */

@@ -38,6 +38,8 @@ export interface Post extends DocumentBase {
   readonly published: boolean;
   /** Markdown of the automatic excerpt; undefined when front matter gives `excerpt` or excerpts are off. */
   readonly excerptSource: string | undefined;
+  /** The separator the automatic excerpt is cut at; undefined exactly when `excerptSource` is. */
+  readonly excerptSeparator: string | undefined;
 }
 
 /** A page: a file with front matter outside the special folders. */

@@ -31,6 +31,10 @@ export const messages = {
     message: "file is not valid UTF-8 text",
     hint: "Save the file as UTF-8, or move binary files out of _posts/.",
   }),
+  fileChangedDuringBuild: (): Message => ({
+    message: "cannot read file: it changed while the build was running",
+    hint: "Run the build again.",
+  }),
   documentTooLarge: (bytes: number, limit: number): Message => ({
     message: `file is ${(bytes / 1048576).toFixed(1)} MB; kiji renders documents of up to ${limit / 1048576} MB`,
     hint: "Split it into several posts, or move large data into _data/ or a static file.",
