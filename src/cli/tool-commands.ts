@@ -1,6 +1,4 @@
-import { checkSite, formatReportJson, formatReportText } from "../check/index.js";
-import { formatMigrationJson, formatMigrationText, migrateBlocks } from "../migrate/index.js";
-import { createNewPost } from "../new-post/index.js";
+// Each tool is loaded when it runs: `kiji build` should not pay for loading `check` and `migrate`.
 import { UsageError } from "./parse-args.js";
 import { COMMON_OPTIONS, configFiles, outputFormat, type ToolCommand } from "./tool-command.js";
 
@@ -25,6 +23,7 @@ ${SHARED_HELP}`,
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "kiji new needs a title" : `unexpected argument '${positionals[1]}'`);
     const tags = typeof values.tags === "string" ? values.tags.split(",").map((tag) => tag.trim()).filter(Boolean) : [];
+    const { createNewPost } = await import("../new-post/index.js");
     const post = await createNewPost({
       source: String(values.source ?? "."),
       configFiles: configFiles(values.config),
@@ -63,6 +62,7 @@ ${SHARED_HELP}`,
   options: { ...COMMON_OPTIONS, ...BUILD_FLAGS, strict: { type: "boolean" } },
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const { checkSite, formatReportJson, formatReportText } = await import("../check/index.js");
     const report = await checkSite({ source: String(values.source ?? "."), configFiles: configFiles(values.config), overrides: overrides(values) });
     process.stdout.write(outputFormat(values.format) === "json" ? formatReportJson(report) : formatReportText(report));
     return report.errors > 0 || (values.strict === true && report.warnings > 0) ? 1 : 0;
@@ -84,6 +84,7 @@ ${SHARED_HELP}`,
   options: { ...COMMON_OPTIONS, ...BUILD_FLAGS, "dry-run": { type: "boolean" }, dedupe: { type: "boolean" }, force: { type: "boolean" } },
   async run(values, positionals) {
     if (positionals[0] !== "blocks" || positionals.length > 1) throw new UsageError("kiji migrate knows one migration: kiji migrate blocks");
+    const { formatMigrationJson, formatMigrationText, migrateBlocks } = await import("../migrate/index.js");
     const report = await migrateBlocks({
       source: String(values.source ?? "."),
       configFiles: configFiles(values.config),
