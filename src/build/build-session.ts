@@ -7,6 +7,7 @@ import { documentPages } from "../outputs/index.js";
 import { MAX_DOCUMENT_BYTES, parseFrontMatter, readSourceText, type SourceDocument } from "../source/index.js";
 import { addFeatureViews, resetDocumentView, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import type { LazyRenderer } from "./lazy-renderer.js";
 import type { Converter } from "./prepare-document.js";
 import { convertDocuments } from "./render-documents.js";
 
@@ -41,7 +42,7 @@ export interface BuildSessionInput {
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
   /** The build's Markdown renderer and text-feature tokenizer. */
-  readonly converter: Converter;
+  readonly converter: Converter & { readonly renderer: LazyRenderer };
   readonly cache: BuildCache;
   /** Source documents by path, as this build read them. */
   readonly docs: ReadonlyMap<string, SourceDocument>;

@@ -2,7 +2,6 @@ import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type Page } from "../content/index.js";
 import { createTokenizer, deriveFeatures, planOgImages } from "../features/index.js";
-import { createMarkdownRenderer } from "../markdown/index.js";
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
 import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
@@ -11,7 +10,8 @@ import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { createBuildSession, type BuildSession } from "./build-session.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
 import { createImageStore } from "./image-store.js";
-import { loadSiteSource } from "./load-site-source.js";
+import { createLazyRenderer, type LazyRenderer } from "./lazy-renderer.js";
+import { loadSiteSource, type SiteSource } from "./load-site-source.js";
 import { sweepCache } from "./load-documents.js";
 import { openPersistentCache } from "./persistent-cache.js";
 import { convertDocuments } from "./render-documents.js";
@@ -80,16 +80,37 @@ function cacheFolder(options: BuildOptions, config: ResolvedConfig): string | un
  * The one place that knows the order of the stages; `kiji build` and `kiji serve` both call it.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // Loaded when the build first needs it: most warm builds never render Markdown in this thread.
+  const renderer = createLazyRenderer(MARKDOWN_OPTIONS);
+  try {
+    return await buildOnce(options, renderer);
+  } catch (error) {
+    // Markdown had to be rendered where the build did not foresee it (a cached record found
+    // damaged when read, a filter in a paginated page's body): build again, renderer loaded.
+    if (!renderer.missed) throw error;
+    await renderer.load();
+    return buildOnce(options, renderer);
+  }
+}
+
+/** One run of the stages; like a failed build, a run given up leaves the destination and the cache folder as they were. */
+async function buildOnce(options: BuildOptions, renderer: LazyRenderer): Promise<BuildResult> {
   const cleanups: Array<() => void> = [];
   try {
-    return await runStages(options, cleanups);
+    return await runStages(options, cleanups, renderer);
   } finally {
     for (const cleanup of cleanups) cleanup();
   }
 }
 
+/** True when a template may call markdownify, which renders Markdown synchronously: layouts, includes, and pages whose body the source stage did not convert. */
+function mayCallMarkdownify(source: SiteSource): boolean {
+  const mentions = (text: string): boolean => text.includes("markdownify");
+  return source.layouts.some((layout) => mentions(layout.text)) || source.includes.some((include) => mentions(include.text)) || source.pageDocs.some((doc) => doc.keys?.body === undefined && mentions(doc.text));
+}
+
 /** The stages of build(); `cleanups` collects what must be closed however the build ends. */
-async function runStages(options: BuildOptions, cleanups: Array<() => void>): Promise<BuildResult> {
+async function runStages(options: BuildOptions, cleanups: Array<() => void>, renderer: LazyRenderer): Promise<BuildResult> {
   const logger = options.logger ?? createSilentLogger();
   const timings: StageTiming[] = [];
   let stageStart = performance.now();
@@ -127,7 +148,8 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>): Pr
   mark("content");
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
-  const renderer = createMarkdownRenderer(MARKDOWN_OPTIONS);
+  // Loaded now only if something may render Markdown outside the template pass (which loads it when it must).
+  if (options.keepSession || mayCallMarkdownify(source)) await renderer.load();
   const engine = createTemplateEngine({
     layouts: source.layouts,
     includes: source.includes,

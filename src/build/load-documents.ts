@@ -127,7 +127,7 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
   try {
     const slices = Array.from({ length: Math.ceil(flat.length / BATCH_SIZE) }, (_, i) => flat.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
     chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options));
-    preparer.flush();
+    await preparer.flush();
     // Of several failing documents, the first in source order is reported.
     for (const chunk of chunks) {
       const error = await chunk.stored;

@@ -1,6 +1,6 @@
 import { Piscina } from "piscina";
 import { createTokenizer } from "../features/index.js";
-import { createMarkdownRenderer, type MarkdownOptions } from "../markdown/index.js";
+import type { MarkdownOptions } from "../markdown/index.js";
 import { prepareDocument, type Converter, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import type { PrepareBatch } from "./prepare-worker.js";
 
@@ -17,7 +17,7 @@ export interface DocumentPreparer {
   /** Queues tasks; the promise gives their results in task order. */
   prepare(tasks: readonly PrepareTask[]): Promise<PrepareResult[]>;
   /** Call once every task is queued: prepares in the main thread what waits for a pool that never started. */
-  flush(): void;
+  flush(): Promise<void>;
   /** Stops the worker threads after the batches in flight, and forgets what still waits (the build failed). */
   close(): Promise<void>;
 }
@@ -71,8 +71,10 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
         if (options.threads > 1 && waitingCount >= WORKER_THRESHOLD) startPool();
       });
     },
-    flush() {
+    async flush() {
       if (waiting.length === 0) return;
+      // Loaded here, not on import: a build with nothing to prepare needs no Markdown renderer.
+      const { createMarkdownRenderer } = await import("../markdown/index.js");
       const converter: Converter = { renderer: createMarkdownRenderer(options.markdownOptions), tokenizer: createTokenizer(), rendererKey: options.rendererKey };
       for (const { tasks, resolve } of waiting) resolve(tasks.map((task) => prepareDocument(task, converter)));
       waiting = [];

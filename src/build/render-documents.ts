@@ -3,6 +3,7 @@ import { extractTextFeatures, type DocumentText } from "../features/index.js";
 import { digest, wrapError } from "../shared/index.js";
 import type { DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import type { LazyRenderer } from "./lazy-renderer.js";
 import type { LoadedDocument } from "./load-documents.js";
 import { convertMarkdown, markdownKey, type ConvertedMarkdown, type Converter } from "./prepare-document.js";
 
@@ -11,8 +12,8 @@ export interface ConvertInput {
   readonly documents: ReadonlyArray<{ doc: DocumentBase; view: DocumentView; source: LoadedDocument }>;
   readonly views: SiteViews;
   readonly engine: TemplateEngine;
-  /** Renders what the source stage could not (bodies with template tags) and extracts text features. */
-  readonly converter: Converter;
+  /** Renders what the source stage could not (bodies with template tags) and extracts text features; its renderer is loaded when first needed. */
+  readonly converter: Converter & { readonly renderer: LazyRenderer };
   readonly cache: BuildCache;
   /** Markdown cache keys used by this build. */
   readonly usedMarkdown: Set<string>;
@@ -44,17 +45,20 @@ function convertNow(markdown: string, input: ConvertInput, where: Where): Conver
 }
 
 /** The Markdown's cache key; converts it now unless the cache holds it (its entry is read only when asked for). */
-function convertCached(markdown: string, input: ConvertInput, where: Where): Converted {
+function convertCached(markdown: string, input: ConvertInput, where: Where): Promise<Converted> {
   const { markdownKeys } = input.cache;
   let key = markdownKeys.get(markdown);
   if (key === undefined) markdownKeys.set(markdown, (key = markdownKey(input.converter.rendererKey, markdown)));
   return convertKnown(key, () => markdown, input, where);
 }
 
-/** Markdown whose cache key is known: marked used, and converted now only if the cache does not hold it. */
-function convertKnown(key: string, markdown: () => string, input: ConvertInput, where: Where): Converted {
+/** Markdown whose cache key is known: marked used, and converted now (the renderer loaded first) only if the cache does not hold it. */
+async function convertKnown(key: string, markdown: () => string, input: ConvertInput, where: Where): Promise<Converted> {
   input.usedMarkdown.add(key);
-  if (!input.cache.markdown.has(key)) input.cache.markdown.set(key, convertNow(markdown(), input, where));
+  if (!input.cache.markdown.has(key)) {
+    await input.converter.renderer.load();
+    input.cache.markdown.set(key, convertNow(markdown(), input, where));
+  }
   return { key, markdown };
 }
 
@@ -70,6 +74,8 @@ function readConverted({ key, markdown, converted }: Converted, input: ConvertIn
 
 /** A body (or excerpt) after the template pass and the Markdown stage. */
 async function convert(text: string, doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> {
+  // The one filter that renders Markdown: its renderer must be there before the template runs.
+  if (doc.renderWithLiquid && text.includes("markdownify")) await input.converter.renderer.load();
   const body = doc.renderWithLiquid
     ? await input.engine.renderBody({ file: doc.relativePath, body: text, bodyLine: doc.bodyLine, fileText: source.text }, context)
     : text;
@@ -82,7 +88,7 @@ async function convert(text: string, doc: DocumentBase, source: LoadedDocument, 
  * A document's body converted: by the key it was prepared under when there is one (no template
  * tag could change it, so it is neither decoded nor hashed again), else through convert().
  */
-function convertBody(doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> | Converted {
+function convertBody(doc: DocumentBase, source: LoadedDocument, context: Record<string, unknown>, input: ConvertInput): Promise<Converted> {
   const key = source.keys?.body;
   if (key !== undefined && doc.format === "markdown") return convertKnown(key, () => doc.body, input, { file: doc.relativePath, line: doc.bodyLine });
   return convert(doc.body, doc, source, context, input);
