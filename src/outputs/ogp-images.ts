@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import sharp from "sharp";
+import { loadSharp } from "./ogp/load-sharp.js";
 import type { ResolvedConfig } from "../config/index.js";
 import type { Post } from "../content/index.js";
 import { cardContent, type CardContent, type OgImagePlan } from "../features/index.js";
@@ -76,6 +76,7 @@ async function createCardKit(config: ResolvedConfig): Promise<CardKit> {
   const parser = new Parser(jaModel);
   const fonts = await loadCardFonts();
   const logo = await loadLogo(config);
+  const sharp = await loadSharp();
   const versions = [sharp.versions.sharp ?? "", sharp.versions.vips, fontconfigKey()];
   const key = digest(...versions, fonts.bold.digest, fonts.regular.digest, logo ? digest(logo.data) : "no logo");
   return { fonts, segment: (text) => parser.parse(text), hasLogo: logo !== undefined, painter: createCardPainter(fonts, logo), key };

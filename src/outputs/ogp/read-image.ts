@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "./load-sharp.js";
 import { KijiError, messages, wrapError } from "../../shared/index.js";
 import type { Ink } from "./render-card.js";
 
@@ -25,7 +25,7 @@ export interface ImageReference {
 export async function checkImage(absolutePath: string, where: ImageReference): Promise<void> {
   let pixels: number;
   try {
-    const metadata = await sharp(absolutePath, { limitInputPixels: false }).metadata();
+    const metadata = await (await loadSharp())(absolutePath, { limitInputPixels: false }).metadata();
     pixels = (metadata.width ?? 0) * (metadata.height ?? 0) * Math.max(1, metadata.pages ?? 1);
   } catch (error) {
     const detail = error instanceof Error ? error.message.toLowerCase() : String(error);
@@ -42,7 +42,7 @@ export async function checkImage(absolutePath: string, where: ImageReference): P
 export async function readLogo(absolutePath: string, height: number, where: ImageReference): Promise<Ink> {
   await checkImage(absolutePath, where);
   try {
-    const { data, info } = await sharp(absolutePath, { limitInputPixels: IMAGE_PIXEL_LIMIT, density: 300 })
+    const { data, info } = await (await loadSharp())(absolutePath, { limitInputPixels: IMAGE_PIXEL_LIMIT, density: 300 })
       .resize({ height, fit: "inside" })
       .ensureAlpha()
       .raw()

@@ -1,4 +1,4 @@
-import sharp from "sharp";
+import { loadSharp } from "./load-sharp.js";
 import { blendInto, type Canvas } from "./blend.js";
 import type { CardFont, CardFonts } from "./card-fonts.js";
 import type { CardLayout, CardLogo, CardRow, CardText } from "./card-layout.js";
@@ -34,6 +34,7 @@ export async function renderText(draw: TextToDraw): Promise<Ink> {
   if (draw.text.trim() === "") return { data: Buffer.alloc(0), width: 0, height: 0 };
   const spacing = draw.lineHeight === undefined ? "" : ` line_height="${Math.round(draw.lineHeight * 1024)}"`;
   const markup = `<span foreground="${draw.color}"${spacing}>${escapeMarkup(draw.text)}</span>`;
+  const sharp = await loadSharp();
   const { data, info } = await sharp({
     text: { text: markup, font: `${draw.font.name} ${draw.size}px`, fontfile: draw.font.file, rgba: true, dpi: 72 },
   })
@@ -113,6 +114,7 @@ function memoize<A, T>(keyOf: (argument: A) => string, fn: (argument: A) => Prom
 }
 
 async function rasterizeSvg(svg: string, channels: 3 | 4): Promise<Ink> {
+  const sharp = await loadSharp();
   const image = sharp(Buffer.from(svg));
   const { data, info } = await (channels === 4 ? image.ensureAlpha() : image.removeAlpha()).raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
@@ -142,7 +144,7 @@ export function createCardPainter(fonts: CardFonts, logo?: Ink): CardPainter {
       ]);
       const titleTop = Math.max(0, title.top + (title.bottom - title.top - titleInk.height) / 2);
       for (const { ink, left, top } of [overlay(titleInk, title.x, titleTop), ...rows.flat()]) blendInto(canvas, ink, left, top);
-      const png = await sharp(canvas.data, { raw: { width: canvas.width, height: canvas.height, channels: 3 } }).png().toBuffer();
+      const png = await (await loadSharp())(canvas.data, { raw: { width: canvas.width, height: canvas.height, channels: 3 } }).png().toBuffer();
       return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
     },
   };
