@@ -81,6 +81,12 @@ function field(time: JekyllTime, conversion: string): Field | string | undefined
  * `_` (space padding), `0` (zero padding) and `^` (upper case) flags.
  */
 export function strftime(time: JekyllTime, format: string): string {
+  // One plain conversion ("%Y", as permalinks ask for a dozen per post): no pattern to run.
+  if (format.length === 2 && format[0] === "%") {
+    const result = field(time, format[1]!);
+    if (typeof result === "string") return result;
+    if (result !== undefined) return result.pad ? String(result.value).padStart(result.width, result.pad) : String(result.value);
+  }
   return format.replace(/%([-_0^#]*)(\d*)([a-zA-Z%])/g, (whole, flags: string, width: string, conversion: string) => {
     const result = field(time, conversion);
     if (result === undefined) return whole;

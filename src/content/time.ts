@@ -18,6 +18,9 @@ export interface LocalFields {
  * `String(time)` prints like Ruby's `Time#to_s` ("2026-02-19 10:56:44 +0900").
  */
 export class JekyllTime {
+  // Computed once: a permalink alone asks for them a dozen times. Private, so equality ignores it.
+  #fields: LocalFields | undefined;
+
   constructor(
     readonly epochMs: number,
     readonly offsetMinutes: number,
@@ -25,8 +28,9 @@ export class JekyllTime {
 
   /** The calendar fields in this time's own offset. */
   get fields(): LocalFields {
+    if (this.#fields) return this.#fields;
     const d = new Date(this.epochMs + this.offsetMinutes * 60_000);
-    return {
+    return (this.#fields = {
       year: d.getUTCFullYear(),
       month: d.getUTCMonth() + 1,
       day: d.getUTCDate(),
@@ -35,7 +39,7 @@ export class JekyllTime {
       second: d.getUTCSeconds(),
       millisecond: d.getUTCMilliseconds(),
       weekday: d.getUTCDay(),
-    };
+    });
   }
 
   /** The offset as Ruby's `%z` prints it: "+0900". */
