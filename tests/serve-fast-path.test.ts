@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -66,6 +66,27 @@ test("an edit to a post's body: its page is served and announced before the full
     assert.equal(atFirst.page, site.memory.get(PAGE), "the early page is byte-identical to the full build's");
     assert.deepEqual(outcome.changed.filter((file) => file === PAGE || file === "feed.xml").sort(), ["2026/01/02/second/index.html", "feed.xml"]);
     await assertSameAsCleanBuild(site, source, "after a body edit");
+  } finally {
+    removeDir(source);
+  }
+});
+
+test("a body edit takes the fast path when the last build took the post from the cache without reading its text", async () => {
+  const source = makeServeSite({ "_layouts/post.html": POST_LAYOUT });
+  try {
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    // Touched, bytes unchanged: the next build finds them in the cache and leaves the text unread.
+    const file = path.join(source, POST);
+    utimesSync(file, new Date(NOW + 60_000), new Date(NOW + 60_000));
+    assert.equal((await site.rebuild([file])).error, undefined);
+    writeFileSync(file, `---\nlayout: post\ntitle: Second post\n---\nAn edited body.\n`);
+    const outcome = await site.rebuild([file]);
+    assert.equal(outcome.error, undefined);
+    assert.deepEqual(outcome.early, [PAGE]);
+    assert.match(String(site.memory.get(PAGE)), /An edited body\./);
+    await assertSameAsCleanBuild(site, source, "after a body edit of a post taken from the cache");
   } finally {
     removeDir(source);
   }

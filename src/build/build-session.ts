@@ -63,10 +63,16 @@ interface BodyEdit {
 
 const hasTemplateTags = (text: string): boolean => text.includes("{{") || text.includes("{%");
 
-/** Everything a content document is made of except what its body decides. */
+const BODY_PARTS = new Set(["body", "digest", "excerptSource"]);
+
+/**
+ * Everything a content document is made of except what its body decides. Not a spread: that
+ * would read the body, which for a document the build took from the cache means reading the
+ * file again — now edited, so no longer the text the build saw.
+ */
 function frontParts(doc: Post | Page): Record<string, unknown> {
-  const parts: Record<string, unknown> = { ...doc };
-  for (const key of ["body", "digest", "excerptSource"]) delete parts[key];
+  const parts: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) if (!BODY_PARTS.has(key)) parts[key] = doc[key as keyof typeof doc];
   return parts;
 }
 
