@@ -110,14 +110,17 @@ function visibleText(html: string): string {
   return html.replace(/<(script|style|pre)\b[\s\S]*?<\/\1>|<[^>]*>/gi, " ");
 }
 
-/** Makes `view.content` read the HTML when a template asks for it, so the views never hold every post's HTML at once. */
-function defineLazyContent(view: DocumentView, html: () => string): void {
-  Object.defineProperty(view, "content", {
-    get: html,
-    set: (value: unknown) => Object.defineProperty(view, "content", { value, writable: true, enumerable: true, configurable: true }),
-    enumerable: true,
-    configurable: true,
-  });
+/**
+ * Makes `view[key]` read the HTML when a template asks for it: `content` each time, so the views
+ * never hold every post's HTML at once; `excerpt` once, then kept (list pages ask for a post's
+ * excerpt again and again; a build whose templates show none reads none).
+ */
+function defineLazyHtml(view: DocumentView, key: "content" | "excerpt", html: () => string, keep = false): void {
+  const settle = (value: unknown): unknown => {
+    Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(view, key, { get: keep ? () => settle(html()) : html, set: settle, enumerable: true, configurable: true });
 }
 
 /**
@@ -135,16 +138,16 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
     const context = { site: input.views.site, page: view };
     const body = await convertBody(doc, source, context, input);
     const excerpt = await convertExcerpt(doc, source, context, input);
-    const excerptConverted = excerpt && readConverted(excerpt, input, where);
-    if (excerptConverted) view.excerpt = excerptConverted.html;
+    // Its HTML and features are read from the Markdown cache only when a template or the terms ask for them.
+    if (excerpt) defineLazyHtml(view, "excerpt", () => readConverted(excerpt, input, where).html, true);
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
-    const excerptText = excerpt ? { features: excerptConverted!.features, key: excerpt.key } : frontMatterExcerpt;
+    const excerptText = excerpt ? { get features() { return readConverted(excerpt, input, where).features; }, key: excerpt.key } : frontMatterExcerpt;
     const load = (): ConvertedMarkdown => {
       if (last?.key !== body.key) last = { key: body.key, converted: readConverted(body, input, where) };
       return last.converted;
     };
     if (body.converted) view.content = body.converted.html;
-    else defineLazyContent(view, () => load().html);
+    else defineLazyHtml(view, "content", () => load().html);
     texts.set(doc, {
       get html() {
         return load().html;
