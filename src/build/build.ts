@@ -83,14 +83,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Loaded when the build first needs it: most warm builds never render Markdown in this thread.
   const renderer = createLazyRenderer(MARKDOWN_OPTIONS);
   try {
-    return await buildOnce(options, renderer);
+    const result = await buildOnce(options, renderer);
+    // A build that got on without Markdown it needed (an error swallowed on the way) is wrong too.
+    if (!renderer.missed) return result;
   } catch (error) {
-    // Markdown had to be rendered where the build did not foresee it (a cached record found
-    // damaged when read, a filter in a paginated page's body): build again, renderer loaded.
     if (!renderer.missed) throw error;
-    await renderer.load();
-    return buildOnce(options, renderer);
   }
+  // Markdown had to be rendered where the build did not foresee it (a cached record found damaged
+  // when read, a filter in a paginated page's body): build again with the renderer loaded.
+  await renderer.load();
+  return buildOnce(options, renderer);
 }
 
 /** One run of the stages; like a failed build, a run given up leaves the destination and the cache folder as they were. */
