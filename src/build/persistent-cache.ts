@@ -34,6 +34,7 @@ export async function openPersistentCache(dir: string, key: string): Promise<Per
     markdown: store.table("markdown"),
     terms: store.table("terms"),
     related: store.table("related"),
+    termTable: store.table("term-table"),
     images: new Map(),
     texts: new Map(),
     markdownKeys: new Map(),

@@ -8,8 +8,11 @@ export { combinePostTerms, extractPostTerms, postTerms, postTermsKey, termList }
 export type { PostTerms, PostTermSources, PostText, RenderedPost } from "./post-terms.js";
 export { countTerms, extractTextFeatures, forEachTerm } from "./text-features.js";
 export type { TermCounts, TextFeatures } from "./text-features.js";
-export { rankRelatedPosts } from "./rank-related.js";
-export type { RankedPost, RelatedMatch } from "./rank-related.js";
+export { rankNumberedPosts, rankRelatedPosts } from "./rank-related.js";
+export type { RankedFacts, RankedPost, RelatedMatch } from "./rank-related.js";
+export { updateTermTable } from "./term-table.js";
+export type { KeyedTerms, TermTable } from "./term-table.js";
+export type { NumberedKeys } from "./related-index.js";
 export { readingTime, readingMinutes, countReadingUnits } from "./reading-time.js";
 export type { ReadingUnits } from "./reading-time.js";
 export { parseBookCatalogue, isValidIsbn10, normalizeAsin } from "./book-catalogue.js";

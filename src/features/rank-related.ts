@@ -1,20 +1,24 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import { termList, type PostTerms } from "./post-terms.js";
-import { buildSignalIndex, type SignalIndex } from "./related-index.js";
+import { buildSignalIndex, indexNumberedKeys, numberKeys, type NumberedKeys, type SignalIndex } from "./related-index.js";
 
-/** One post as ranking sees it. Posts are given oldest first, as `SiteContent.posts`. */
-export interface RankedPost {
+/** One post as ranking sees it, apart from its terms. Posts are given oldest first, as `SiteContent.posts`. */
+export interface RankedFacts {
   /** Publication time, epoch ms. */
   readonly time: number;
   readonly tags: readonly string[];
   readonly categories: readonly string[];
-  readonly terms: PostTerms;
   /** Whether it may appear in other posts' lists (published posts; not drafts). */
   readonly isListed: boolean;
   /** Indices of posts pinned first by front matter `related:`. */
   readonly pins: readonly number[];
   /** False when front matter says `related: false`: no list is computed. */
   readonly wantsList: boolean;
+}
+
+/** One post as ranking sees it. */
+export interface RankedPost extends RankedFacts {
+  readonly terms: PostTerms;
 }
 
 /** One entry of a related list. */
@@ -56,46 +60,54 @@ function createAccumulator(total: number): Accumulator {
   return { score: new Float64Array(total), sharesCategory: new Uint8Array(total), stamp: new Int32Array(total).fill(-1), touched: new Int32Array(total), count: 0 };
 }
 
-/** The slice of key k's posting list to walk for post p: all of it, or the WINDOW posts nearest p. */
-function windowOf(index: SignalIndex, key: number, p: number): [number, number] {
+/** First posting of key k to walk for post p: the list's start, or that of the WINDOW posts nearest p. */
+function windowStart(index: SignalIndex, key: number, p: number): number {
   const from = index.keyStart[key]!;
   const to = index.keyStart[key + 1]!;
-  if (to - from <= WINDOW) return [from, to];
-  const start = Math.max(from, Math.min(lowerBound(index.posts, from, to, p) - WINDOW / 2, to - WINDOW));
-  return [start, start + WINDOW];
-}
-
-/** Starts a post's sums afresh: `other` is marked current and zeroed on first touch. */
-function touch(acc: Accumulator, other: number, p: number): void {
-  acc.stamp[other] = p;
-  acc.score[other] = 0;
-  acc.sharesCategory[other] = 0;
-  acc.touched[acc.count++] = other;
+  if (to - from <= WINDOW) return from;
+  return Math.max(from, Math.min(lowerBound(index.posts, from, to, p) - WINDOW / 2, to - WINDOW));
 }
 
 /** Adds `factor` × (p's weight × other's weight) along the postings of each of post p's keys. */
 function accumulate(index: SignalIndex, p: number, factor: number, acc: Accumulator): void {
-  const { posts, postWeights } = index;
-  const { score, stamp } = acc;
-  for (let i = index.postStart[p]!; i < index.postStart[p + 1]!; i++) {
-    const [from, to] = windowOf(index, index.keys[i]!, p);
-    const weight = index.weights[i]! * factor;
+  const { posts, postWeights, keyStart, keys, weights } = index;
+  const { score, stamp, sharesCategory, touched } = acc;
+  let count = acc.count;
+  for (let i = index.postStart[p]!, end = index.postStart[p + 1]!; i < end; i++) {
+    const key = keys[i]!;
+    const from = windowStart(index, key, p);
+    const to = Math.min(keyStart[key + 1]!, from + WINDOW);
+    const weight = weights[i]! * factor;
     for (let j = from; j < to; j++) {
       const other = posts[j]!;
-      if (stamp[other] !== p) touch(acc, other, p);
+      if (stamp[other] !== p) {
+        // First touch of `other` for this post: its sums start afresh.
+        stamp[other] = p;
+        score[other] = 0;
+        sharesCategory[other] = 0;
+        touched[count++] = other;
+      }
       score[other]! += weight * postWeights[j]!;
     }
   }
+  acc.count = count;
 }
 
 /** Marks the posts that share one of post p's categories. */
 function markShared(index: SignalIndex, p: number, acc: Accumulator): void {
-  for (let i = index.postStart[p]!; i < index.postStart[p + 1]!; i++) {
-    const [from, to] = windowOf(index, index.keys[i]!, p);
+  const { posts, keyStart, keys } = index;
+  const { score, stamp, sharesCategory, touched } = acc;
+  for (let i = index.postStart[p]!, end = index.postStart[p + 1]!; i < end; i++) {
+    const from = windowStart(index, keys[i]!, p);
+    const to = Math.min(keyStart[keys[i]! + 1]!, from + WINDOW);
     for (let j = from; j < to; j++) {
-      const other = index.posts[j]!;
-      if (acc.stamp[other] !== p) touch(acc, other, p);
-      acc.sharesCategory[other] = 1;
+      const other = posts[j]!;
+      if (stamp[other] !== p) {
+        stamp[other] = p;
+        score[other] = 0;
+        touched[acc.count++] = other;
+      }
+      sharesCategory[other] = 1;
     }
   }
 }
@@ -119,38 +131,60 @@ const uniqueNames = (names: readonly string[]): string[] => [...new Set(names.ma
  * to the newer post; a post never lists itself, and only listed (published) posts appear.
  */
 export function rankRelatedPosts(posts: readonly RankedPost[], config: ResolvedRelatedConfig): RelatedMatch[][] {
-  const text = buildSignalIndex(posts.map((post) => ({ keys: () => termList(post.terms), counts: post.terms.counts })), { idf: true, maxKeys: MAX_TERMS, normalize: true });
-  const tags = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.tags) })), { idf: true, maxKeys: Infinity, normalize: true });
-  const categories = buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.categories) })), { idf: false, maxKeys: Infinity, normalize: false });
-  const times = Float64Array.from(posts, (post) => post.time);
+  return rankNumberedPosts(posts, numberKeys(posts.map((post) => ({ keys: () => termList(post.terms), counts: post.terms.counts }))), config);
+}
+
+/** rankRelatedPosts, given every post's terms already numbered (see NumberedKeys; a term table keeps them from build to build). */
+export function rankNumberedPosts(posts: readonly RankedFacts[], terms: NumberedKeys, config: ResolvedRelatedConfig): RelatedMatch[][] {
+  const signals: Signals = {
+    text: indexNumberedKeys(terms, { idf: true, maxKeys: MAX_TERMS, normalize: true }),
+    tags: buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.tags) })), { idf: true, maxKeys: Infinity, normalize: true }),
+    categories: buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.categories) })), { idf: false, maxKeys: Infinity, normalize: false }),
+    times: Float64Array.from(posts, (post) => post.time),
+    isListed: Uint8Array.from(posts, (post) => (post.isListed ? 1 : 0)),
+  };
   const acc = createAccumulator(posts.length);
+  return posts.map((post, p) => (post.wantsList ? rankOne(signals, p, post.pins, config, acc) : []));
+}
+
+/** Everything ranking reads, over all posts. */
+interface Signals {
+  readonly text: SignalIndex;
+  readonly tags: SignalIndex;
+  readonly categories: SignalIndex;
+  readonly times: Float64Array;
+  readonly isListed: Uint8Array;
+}
+
+/** Post p's list: its pins, then the best-scored listed posts. */
+function rankOne(signals: Signals, p: number, pins: readonly number[], config: ResolvedRelatedConfig, acc: Accumulator): RelatedMatch[] {
   const { weights, recency, halfLifeDays } = config;
-  const scoreOf = (p: number, other: number): number => {
+  const { times, isListed } = signals;
+  const scoreOf = (other: number): number => {
     if (acc.stamp[other] !== p) return 0;
     const relevance = acc.score[other]! + (acc.sharesCategory[other] ? weights.category : 0);
     const days = Math.abs(times[other]! - times[p]!) / DAY_MS;
     return relevance * (1 - recency + recency * 2 ** (-days / halfLifeDays));
   };
-  return posts.map((post, p) => {
-    if (!post.wantsList) return [];
-    acc.count = 0;
-    accumulate(text, p, weights.text, acc);
-    accumulate(tags, p, weights.tags, acc);
-    markShared(categories, p, acc);
-    const limit = Math.max(0, config.count - post.pins.length);
-    const best: Array<{ index: number; score: number }> = [];
-    // The recency factor is at most 1: a relevance below the current cut cannot make it.
-    let cut = 0;
-    for (let t = 0; t < acc.count && limit > 0; t++) {
-      const other = acc.touched[t]!;
-      const bound = acc.score[other]! + (acc.sharesCategory[other] ? weights.category : 0);
-      if (bound <= 0 || bound < cut || other === p || !posts[other]!.isListed || post.pins.includes(other)) continue;
-      offer(best, limit, other, scoreOf(p, other));
-      if (best.length === limit) cut = best[limit - 1]!.score;
-    }
-    return [
-      ...post.pins.map((index) => ({ index, score: scoreOf(p, index), isPinned: true })),
-      ...best.map(({ index, score }) => ({ index, score, isPinned: false })),
-    ];
-  });
+  acc.count = 0;
+  accumulate(signals.text, p, weights.text, acc);
+  accumulate(signals.tags, p, weights.tags, acc);
+  markShared(signals.categories, p, acc);
+  const limit = Math.max(0, config.count - pins.length);
+  const best: Array<{ index: number; score: number }> = [];
+  const { score, sharesCategory, touched } = acc;
+  const hasPins = pins.length > 0;
+  // The recency factor is at most 1: a relevance below the current cut cannot make it.
+  let cut = 0;
+  for (let t = 0; t < acc.count && limit > 0; t++) {
+    const other = touched[t]!;
+    const bound = score[other]! + (sharesCategory[other] ? weights.category : 0);
+    if (bound <= 0 || bound < cut || other === p || !isListed[other] || (hasPins && pins.includes(other))) continue;
+    offer(best, limit, other, scoreOf(other));
+    if (best.length === limit) cut = best[limit - 1]!.score;
+  }
+  return [
+    ...pins.map((index) => ({ index, score: scoreOf(index), isPinned: true })),
+    ...best.map(({ index, score }) => ({ index, score, isPinned: false })),
+  ];
 }
