@@ -1,4 +1,4 @@
-import type { PostTerms, RelatedRanking, TermTable } from "../features/index.js";
+import type { BodyFactsTable, PostTerms, RelatedRanking, TermTable } from "../features/index.js";
 import type { WrittenFile } from "../write/index.js";
 import type { ConvertedMarkdown } from "./prepare-document.js";
 import type { CacheTable } from "./record-store.js";
@@ -52,6 +52,8 @@ export interface BuildCache {
   readonly related: CacheTable<RelatedRanking>;
   /** Every post's related-post terms as numbers (one entry), so re-ranking after an edit reads only the edited post's terms. */
   readonly termTable: CacheTable<TermTable>;
+  /** What each rendered body showed the features stage (one entry), so unchanged bodies are not read from the Markdown cache there. */
+  readonly bodyFacts: CacheTable<BodyFactsTable>;
   /**
    * Document texts by path, reused without reading the file while its signature holds. Kept in
    * memory only (the dev server's rebuilds): the cache folder does not store it.
@@ -68,5 +70,5 @@ export interface BuildCache {
 
 /** An empty cache. */
 export function createBuildCache(): BuildCache {
-  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), related: new Map(), termTable: new Map(), texts: new Map(), markdownKeys: new Map(), outputs: new Map() };
+  return { documents: new Map(), markdown: new Map(), images: new Map(), terms: new Map(), related: new Map(), termTable: new Map(), bodyFacts: new Map(), texts: new Map(), markdownKeys: new Map(), outputs: new Map() };
 }

@@ -35,6 +35,7 @@ export async function openPersistentCache(dir: string, key: string): Promise<Per
     terms: store.table("terms"),
     related: store.table("related"),
     termTable: store.table("term-table"),
+    bodyFacts: store.table("body-facts"),
     images: new Map(),
     texts: new Map(),
     markdownKeys: new Map(),

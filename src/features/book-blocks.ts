@@ -32,6 +32,8 @@ export interface BookBlocks {
   forPage(page: DocumentBase): BookLink[];
   /** Whether HTML links to the configured Amazon host with an associate tag. */
   hasAffiliateLink(html: string): boolean;
+  /** The pattern hasAffiliateLink looks for, as text (cached answers are kept under it). */
+  readonly affiliatePattern: string;
 }
 
 const CATALOGUE_FILES = ["_data/books.yml", "_data/books.yaml", "_data/books.json", "_data/books.csv", "_data/books.tsv"];
@@ -63,5 +65,6 @@ export function createBookBlocks(input: BookBlocksInput): BookBlocks {
       return atFrontMatterKey(page, "books", input.sourceText, () => chooseBooks({ listed, tags: [], categories: [], terms: [] }, matcher, 0)).map(link);
     },
     hasAffiliateLink: (html) => affiliateLink.test(html),
+    affiliatePattern: affiliateLink.source,
   };
 }

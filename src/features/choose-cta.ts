@@ -5,12 +5,14 @@ export interface CtaInput {
   readonly categories: readonly string[];
   /** The post's `cta` front matter: `false` turns the block off for that post. */
   readonly frontMatter: unknown;
-  /** The post's rendered body. */
-  readonly html: string;
+  /** The post's rendered body… */
+  readonly html?: string;
+  /** …or, instead, whether it links to a URL (see linksIn), when that is known without the HTML. */
+  readonly linksTo?: (url: string) => boolean;
 }
 
 /** The body's link targets, with the `&` of query strings decoded as HTML writes them. */
-function linksIn(html: string): Set<string> {
+export function linksIn(html: string): Set<string> {
   const links = new Set<string>();
   for (const match of html.matchAll(/href="([^"]*)"/g)) links.add(match[1]!.replace(/&(?:amp|#x26|#38);/g, "&"));
   return links;
@@ -25,5 +27,11 @@ function linksIn(html: string): Set<string> {
 export function chooseCta(input: CtaInput, config: ResolvedCtaConfig | undefined): CtaBlock | undefined {
   if (!config || input.frontMatter === false) return undefined;
   const block = input.categories.map((category) => config.categories[category]).find((found) => found !== undefined) ?? config.default;
-  return linksIn(input.html).has(block.url) ? undefined : block;
+  const linksTo = input.linksTo ?? ((url: string) => linksIn(input.html ?? "").has(url));
+  return linksTo(block.url) ? undefined : block;
+}
+
+/** Every URL a CTA block of the config links to. */
+export function ctaUrls(config: ResolvedCtaConfig | undefined): string[] {
+  return config ? [...new Set([config.default.url, ...Object.values(config.categories).map((block) => block.url)])] : [];
 }

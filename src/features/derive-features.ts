@@ -1,8 +1,9 @@
 import type { CtaBlock, ResolvedConfig } from "../config/index.js";
 import type { DocumentBase, Post, SiteContent } from "../content/index.js";
 import { atFrontMatterKey, type SourceTextLookup } from "./at-front-matter-key.js";
-import { chooseCta } from "./choose-cta.js";
-import { createBookBlocks, type BookLink } from "./book-blocks.js";
+import { openBodyFacts, type BodyFact, type BodyFactsTable, type FactFinder } from "./body-facts.js";
+import { chooseCta, ctaUrls, linksIn } from "./choose-cta.js";
+import { createBookBlocks, type BookBlocks, type BookLink } from "./book-blocks.js";
 import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
 import { rankNumberedPosts, type RankedFacts, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
@@ -24,7 +25,7 @@ export interface RelatedRanking {
   readonly lists: readonly (readonly RelatedMatch[])[];
 }
 
-// The ranking cache and the term table cache hold one entry each: the last of the site.
+// The ranking, term table and body facts caches hold one entry each: the last of the site.
 const RANKING = "site";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
@@ -52,6 +53,8 @@ export interface FeaturesInput {
   readonly relatedCache?: FeatureCache<RelatedRanking>;
   /** Every post's terms as numbers, so a re-rank reads only the terms of posts edited since (see TermTable). */
   readonly termTableCache?: FeatureCache<TermTable>;
+  /** What each rendered body showed (reading units, affiliate and CTA links), so unchanged bodies are not read again. */
+  readonly bodyFactsCache?: FeatureCache<BodyFactsTable>;
   /** Keys this build used, so the rest can be swept. */
   readonly usedTerms: Set<string>;
 }
@@ -121,6 +124,21 @@ function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms:
   return lists;
 }
 
+/** A document without rendered text: nothing to read, no links. */
+const NO_FACTS: BodyFact = { units: { characters: 0, words: 0 }, hasAffiliateLink: false, ctaLinks: [] };
+
+/** What deriving features looks for in a rendered body, under a key that changes with the affiliate host and the CTA URLs. */
+function createFactFinder(config: ResolvedConfig, blocks: BookBlocks): FactFinder {
+  const urls = ctaUrls(config.cta);
+  return {
+    key: digest(blocks.affiliatePattern, JSON.stringify(urls)),
+    find(html, units) {
+      const links = urls.length > 0 ? linksIn(html) : new Set<string>();
+      return { units: { characters: units.characters, words: units.words }, hasAffiliateLink: blocks.hasAffiliateLink(html), ctaLinks: urls.filter((url) => links.has(url)) };
+    },
+  };
+}
+
 /** Related lists of every post: front-matter pins first, then the best-scored published posts. */
 function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): RelatedEntry[][] {
   const posts = input.content.posts;
@@ -151,18 +169,24 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : NO_TERMS));
   const related = relatedLists(input, terms);
   const documents = new Map<DocumentBase, DocumentFeatures>();
-  const affiliate = (doc: DocumentBase, books: readonly BookLink[]): boolean =>
-    books.some((book) => book.isAffiliate) || blocks.hasAffiliateLink(input.texts.get(doc)?.html ?? "");
-  const postCta = (post: Post): CtaBlock | undefined =>
-    chooseCta({ categories: post.categories, frontMatter: post.data.cta, html: input.texts.get(post)?.html ?? "" }, config.cta);
+  const facts = openBodyFacts(input.bodyFactsCache?.get(RANKING), createFactFinder(config, blocks));
+  const factOf = (doc: DocumentBase): BodyFact => {
+    const text = input.texts.get(doc);
+    return text ? facts.of({ key: text.key, get html() { return text.html; }, get units() { return text.body.units; } }) : NO_FACTS;
+  };
+  const affiliate = (books: readonly BookLink[], fact: BodyFact): boolean => books.some((book) => book.isAffiliate) || fact.hasAffiliateLink;
+  const postCta = (post: Post, fact: BodyFact): CtaBlock | undefined =>
+    chooseCta({ categories: post.categories, frontMatter: post.data.cta, linksTo: (url) => fact.ctaLinks.includes(url) }, config.cta);
   content.posts.forEach((post, index) => {
     const books = blocks.forPost(post, blocks.hasCatalogue ? termList(terms[index]!.terms()) : []);
-    const units = input.texts.get(post)?.body.units ?? { characters: 0, words: 0 };
-    documents.set(post, { related: related[index]!, readingTime: readingMinutes(units, config.readingTime), books, hasAffiliateLinks: affiliate(post, books), cta: postCta(post) });
+    const fact = factOf(post);
+    documents.set(post, { related: related[index]!, readingTime: readingMinutes(fact.units, config.readingTime), books, hasAffiliateLinks: affiliate(books, fact), cta: postCta(post, fact) });
   });
   for (const page of content.pages) {
     const books = blocks.forPage(page);
-    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(page, books), cta: undefined });
+    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(books, factOf(page)), cta: undefined });
   }
+  const kept = facts.table();
+  if (kept) input.bodyFactsCache?.set(RANKING, kept);
   return { documents, disclosure: config.affiliate.disclosure };
 }

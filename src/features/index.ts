@@ -10,6 +10,7 @@ export { countTerms, extractTextFeatures, forEachTerm } from "./text-features.js
 export type { TermCounts, TextFeatures } from "./text-features.js";
 export { rankNumberedPosts, rankRelatedPosts } from "./rank-related.js";
 export type { RankedFacts, RankedPost, RelatedMatch } from "./rank-related.js";
+export type { BodyFactsTable } from "./body-facts.js";
 export { updateTermTable } from "./term-table.js";
 export type { KeyedTerms, TermTable } from "./term-table.js";
 export type { NumberedKeys } from "./related-index.js";
