@@ -50,7 +50,8 @@ export interface NumberedKeys {
   readonly ids: Int32Array;
   readonly start: Int32Array;
   readonly df: Int32Array;
-  readonly counts?: Float64Array;
+  /** Float32 when they are float32 exactly (see TermTable): the values are the same. */
+  readonly counts?: Float32Array | Float64Array;
 }
 
 /** Numbers the keys of every post in order of first occurrence. */
@@ -103,7 +104,7 @@ interface WeighBuffer {
  * Weighs one post's keys into `out` and returns how many it kept: only keys shared with another
  * post (rarity > 0), at most `maxKeys`, the strongest (ties: the earlier key in the post).
  */
-function weighPost(keys: Int32Array, counts: Float64Array | undefined, rarities: Float64Array, maxKeys: number, out: WeighBuffer): number {
+function weighPost(keys: Int32Array, counts: Float32Array | Float64Array | undefined, rarities: Float64Array, maxKeys: number, out: WeighBuffer): number {
   if (out.scratch.length < keys.length) {
     out.scratch = new Float64Array(keys.length * 2);
     out.sorted = new Float64Array(keys.length * 2);

@@ -60,6 +60,15 @@ function numberTerms(terms: PostTerms, dictionary: Dictionary): Int32Array {
   });
 }
 
+/** Where a post's numbered terms come from: a slot of the previous table, or its own fresh numbers. */
+type Source = { readonly slot: number } | { readonly ids: Int32Array; readonly counts: Float64Array };
+
+/** Whether every count is a float32 exactly (then the counts are kept, and copied, as float32). */
+function fitsFloat32(counts: Float64Array): boolean {
+  for (let i = 0; i < counts.length; i++) if (Math.fround(counts[i]!) !== counts[i]) return false;
+  return true;
+}
+
 /**
  * Numbers every post's terms, reusing the previous table's numbers for each post whose terms key
  * it has. Returns the numbered keys for ranking and the table to keep (unchanged: the same object).
@@ -68,33 +77,51 @@ export function updateTermTable(stored: TermTable | undefined, posts: readonly K
   const previous = isTermTable(stored) ? stored : undefined;
   const slots = new Map(previous?.postKeys.map((key, slot) => [key, slot]));
   let dictionary: Dictionary | undefined;
-  const fresh = new Map<number, { ids: Int32Array; counts: Float64Array }>();
+  let isFloat32 = !previous || previous.counts instanceof Float32Array;
   const start = new Int32Array(posts.length + 1);
-  posts.forEach((post, p) => {
+  const sources = posts.map((post, p): Source => {
     const slot = slots.get(post.key);
-    let length: number;
-    if (slot !== undefined) length = previous!.start[slot + 1]! - previous!.start[slot]!;
-    else {
-      const terms = post.terms();
-      dictionary ??= openDictionary(previous);
-      fresh.set(p, { ids: numberTerms(terms, dictionary), counts: terms.counts });
-      length = terms.counts.length;
+    if (slot !== undefined) {
+      start[p + 1] = start[p]! + previous!.start[slot + 1]! - previous!.start[slot]!;
+      return { slot };
     }
-    start[p + 1] = start[p]! + length;
+    const terms = post.terms();
+    dictionary ??= openDictionary(previous);
+    isFloat32 &&= fitsFloat32(terms.counts);
+    start[p + 1] = start[p]! + terms.counts.length;
+    return { ids: numberTerms(terms, dictionary), counts: terms.counts };
   });
   const ids = new Int32Array(start[posts.length]!);
-  const counts = new Float64Array(ids.length);
-  posts.forEach((post, p) => {
-    const own = fresh.get(p);
-    const slot = own ? 0 : slots.get(post.key)!;
-    ids.set(own ? own.ids : previous!.ids.subarray(previous!.start[slot], previous!.start[slot + 1]), start[p]);
-    counts.set(own ? own.counts : previous!.counts.subarray(previous!.start[slot], previous!.start[slot + 1]), start[p]);
-  });
+  const counts = isFloat32 ? new Float32Array(ids.length) : new Float64Array(ids.length);
+  copySources(sources, previous, ids, counts);
   const df = countDocuments(ids, dictionary ? dictionary.words.length : previous ? dictionarySize(previous) : 0);
   const postKeys = posts.map((post) => post.key);
   const unchanged = previous && !dictionary && sameKeys(previous.postKeys, postKeys);
   const table = unchanged ? previous : compactTable({ words: dictionary?.words ?? splitWords(previous), postKeys, start, ids, counts, df });
   return { keys: { ids, start, df, counts }, table };
+}
+
+/** Copies each post's ids and counts into place, runs of consecutive previous slots in one copy. */
+function copySources(sources: readonly Source[], previous: TermTable | undefined, ids: Int32Array, counts: Float32Array | Float64Array): void {
+  let at = 0;
+  for (let p = 0; p < sources.length; ) {
+    const source = sources[p]!;
+    if (!("slot" in source)) {
+      ids.set(source.ids, at);
+      counts.set(source.counts, at);
+      at += source.ids.length;
+      p++;
+      continue;
+    }
+    let end = p + 1;
+    while (end < sources.length && (sources[end] as { slot?: number }).slot === source.slot + end - p) end++;
+    const from = previous!.start[source.slot]!;
+    const to = previous!.start[source.slot + end - p]!;
+    ids.set(previous!.ids.subarray(from, to), at);
+    counts.set(previous!.counts.subarray(from, to), at);
+    at += to - from;
+    p = end;
+  }
 }
 
 /** How many terms a table's dictionary holds. */
@@ -108,7 +135,7 @@ function dictionarySize(table: TermTable): number {
 /** How many posts have each term. */
 function countDocuments(ids: Int32Array, size: number): Int32Array {
   const df = new Int32Array(size);
-  for (const id of ids) df[id]!++;
+  for (let i = 0; i < ids.length; i++) df[ids[i]!]!++;
   return df;
 }
 
@@ -117,7 +144,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The table to keep: terms no post has any longer are dropped from the dictionary (renumbering the rest) once they are half of it. */
-function compactTable(parts: { words: string[]; postKeys: string[]; start: Int32Array; ids: Int32Array; counts: Float64Array; df: Int32Array }): TermTable {
+function compactTable(parts: { words: string[]; postKeys: string[]; start: Int32Array; ids: Int32Array; counts: Float32Array | Float64Array; df: Int32Array }): TermTable {
   const { postKeys, start, counts, df } = parts;
   let { words, ids } = parts;
   let used = 0;
@@ -129,7 +156,5 @@ function compactTable(parts: { words: string[]; postKeys: string[]; start: Int32
     words = words.filter((_, id) => df[id]! > 0);
     ids = ids.map((id) => renumbered[id]!);
   }
-  const narrow = Float32Array.from(counts);
-  const fits = narrow.every((count, i) => count === counts[i]);
-  return { words: words.join("\n"), postKeys, start, ids, counts: fits ? narrow : counts };
+  return { words: words.join("\n"), postKeys, start, ids, counts };
 }
