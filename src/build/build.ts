@@ -181,7 +181,10 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   // 5. Derived data from the rendered text: reading time, related posts, book blocks.
   const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));
   const sourceText = (file: string): string | undefined => docs.get(file)?.text ?? dataTexts.get(file);
-  const features = deriveFeatures({ config, content, texts, sourceText, termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts, usedTerms: used.terms });
+  const features = deriveFeatures({
+    ...{ config, content, texts, sourceText, usedTerms: used.terms, threads: options.threads },
+    ...{ termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts },
+  });
   addFeatureViews(views, features);
   mark("features");
 
