@@ -1,17 +1,18 @@
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { appendFileSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "../src/build/index.js";
 import { loadConfig } from "../src/config/index.js";
-import { createTokenizer, extractPostTerms, rankRelatedPosts, type PostText, type RankedPost } from "../src/features/index.js";
+import { createTokenizer, extractPostTerms, rankNumberedPosts, rankRelatedPosts, updateTermTable, type PostText, type RankedPost } from "../src/features/index.js";
 import { createMarkdownRenderer } from "../src/markdown/index.js";
 import { parseFrontMatter } from "../src/source/index.js";
 import { generateCorpus } from "./corpus.js";
 
 // Benchmark of related posts: `npm run bench:related -- 1000 10000`. For each size it generates
 // the synthetic corpus, then measures (1) term extraction and ranking alone, with the heap they
-// use, and (2) the `features` stage of real builds: cold (no cache) and warm (terms cached).
+// use, and a re-rank after one edit from the term table, and (2) the `features` stage of real
+// builds: cold (no cache), warm (nothing changed) and after a one-post edit.
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MB = 1024 * 1024;
@@ -52,6 +53,14 @@ async function measureAlone(dir: string): Promise<void> {
   const listed = lists.filter((list) => list.length === config.related.count).length;
   console.log(`  terms (cold, title + excerpt + headings + body): ${extract}; they take ${((heapTerms - heapBefore) / MB).toFixed(0)} MB of heap`);
   console.log(`  ranking: ${rank}; heap +${((heapPeak - heapTerms) / MB).toFixed(0)} MB while ranking; ${listed}/${lists.length} posts got ${config.related.count} related`);
+  // A one-post edit as the features stage ranks it: the term table of the last build reused, one post's terms new.
+  const keyed = terms.map((postTerms, i) => ({ key: String(i), terms: () => postTerms }));
+  const { table } = updateTermTable(undefined, keyed);
+  const edited = keyed.map((entry, i) => (i === keyed.length >> 1 ? { ...entry, key: "edited" } : entry));
+  for (const threads of [1, 2]) {
+    const [, rerank] = timed(() => rankNumberedPosts(samples.map((sample) => sample.ranked), updateTermTable(table, edited).keys, config.related, { threads }));
+    console.log(`  re-rank after one edit from the term table, ${threads} thread(s): ${rerank}`);
+  }
   // The same without the body (related.fields.body: 0): what the body costs.
   const fields = { ...config.related.fields, body: 0 };
   const shortTokenizer = createTokenizer();
@@ -71,7 +80,10 @@ function timed<T>(fn: () => T): [T, string] {
 
 async function measureBuilds(dir: string): Promise<void> {
   const cacheDir = path.join(dir, ".kiji-cache");
-  for (const label of ["cold build", "warm build"]) {
+  const posts = readdirSync(path.join(dir, "_posts")).sort();
+  const edited = path.join(dir, "_posts", posts[posts.length >> 1]!);
+  for (const label of ["cold build", "warm build", "one-post-edit build"]) {
+    if (label === "one-post-edit build") appendFileSync(edited, "\n追記：量子コンピュータの新しい動向についても考えます。\n");
     const result = await build({ source: dir, cacheDir });
     const features = result.timings.find((timing) => timing.stage === "features")?.ms ?? NaN;
     const total = result.timings.reduce((sum, timing) => sum + timing.ms, 0);
