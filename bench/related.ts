@@ -57,10 +57,8 @@ async function measureAlone(dir: string): Promise<void> {
   const keyed = terms.map((postTerms, i) => ({ key: String(i), terms: () => postTerms }));
   const { table } = updateTermTable(undefined, keyed);
   const edited = keyed.map((entry, i) => (i === keyed.length >> 1 ? { ...entry, key: "edited" } : entry));
-  for (const threads of [1, 2]) {
-    const [, rerank] = timed(() => rankNumberedPosts(samples.map((sample) => sample.ranked), updateTermTable(table, edited).keys, config.related, { threads }));
-    console.log(`  re-rank after one edit from the term table, ${threads} thread(s): ${rerank}`);
-  }
+  const [, rerank] = timed(() => rankNumberedPosts(samples.map((sample) => sample.ranked), updateTermTable(table, edited).keys, config.related));
+  console.log(`  re-rank after one edit from the term table: ${rerank}`);
   // The same without the body (related.fields.body: 0): what the body costs.
   const fields = { ...config.related.fields, body: 0 };
   const shortTokenizer = createTokenizer();

@@ -110,17 +110,6 @@ test("ranking from the term table kept across edits equals a full ranking, list 
   }
 });
 
-test("ranking shared with a second thread gives the same lists as ranking in one", () => {
-  const next = random(5);
-  let freshCount = 0;
-  const samples = Array.from({ length: 1200 }, (_, i) => randomPost(next, Date.UTC(2025, 0, 1) + Math.floor(i / 2) * DAY, () => `new${freshCount++}`));
-  const posts = samples.map((s) => s.post);
-  const keys = updateTermTable(undefined, samples.map((s) => ({ key: s.key, terms: () => s.post.terms }))).keys;
-  const alone = rankRelatedPosts(posts, RELATED);
-  assert.ok(alone.filter((list) => list.length > 0).length > 1000, "most posts have related posts");
-  assert.deepStrictEqual(rankNumberedPosts(posts, keys, RELATED, { threads: 2, minPosts: 0 }), alone);
-});
-
 test("the term table drops words no post has any longer, and keeps counts that are not float32 exactly", () => {
   const words = (prefix: string): string[] => Array.from({ length: 50 }, (_, i) => `${prefix}${i}`);
   const post = (time: number, list: string[], count: number): Sample => sample({ time, tags: [], categories: [], isListed: true, pins: [], wantsList: true }, list, list.map(() => count));

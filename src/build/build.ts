@@ -182,7 +182,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));
   const sourceText = (file: string): string | undefined => docs.get(file)?.text ?? dataTexts.get(file);
   const features = deriveFeatures({
-    ...{ config, content, texts, sourceText, usedTerms: used.terms, threads: options.threads },
+    ...{ config, content, texts, sourceText, usedTerms: used.terms },
     ...{ termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts },
   });
   addFeatureViews(views, features);

@@ -55,8 +55,6 @@ export interface FeaturesInput {
   readonly termTableCache?: FeatureCache<TermTable>;
   /** What each rendered body showed (reading units, affiliate and CTA links), so unchanged bodies are not read again. */
   readonly bodyFactsCache?: FeatureCache<BodyFactsTable>;
-  /** Threads ranking may use (see rankNumberedPosts). Default: one per core. */
-  readonly threads?: number;
   /** Keys this build used, so the rest can be swept. */
   readonly usedTerms: Set<string>;
 }
@@ -121,7 +119,7 @@ function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms:
   const stored = input.termTableCache?.get(RANKING);
   const { keys, table } = updateTermTable(stored, terms);
   if (table !== stored) input.termTableCache?.set(RANKING, table);
-  const lists = rankNumberedPosts(ranked, keys, input.config.related, { threads: input.threads });
+  const lists = rankNumberedPosts(ranked, keys, input.config.related);
   input.relatedCache?.set(RANKING, { key, lists });
   return lists;
 }
