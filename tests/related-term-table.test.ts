@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { deserialize, serialize } from "node:v8";
 import { resolveConfig } from "../src/config/index.js";
-import { rankNumberedPosts, rankRelatedPosts, updateTermTable, type PostTerms, type RankedPost, type TermTable } from "../src/features/index.js";
+import { loadTermTable, rankNumberedPosts, rankRelatedPosts, saveTermTable, updateTermTable, type PostTerms, type RankedPost, type TermTable, type TermTableRecord } from "../src/features/index.js";
 
 const DAY = 86_400_000;
 const RELATED = resolveConfig("/site", [], []).related;
@@ -90,38 +90,83 @@ const EDITS: ReadonlyArray<[string, Edit]> = [
 /** The table as the cache folder gives it back: serialized and read again. */
 const stored = (table: TermTable): TermTable => deserialize(serialize(table)) as TermTable;
 
+/** A store that keeps records serialized, as the cache folder does, and counts the chunks written. */
+function createStore(): Map<string, TermTableRecord> & { written: number } {
+  const records = new Map<string, Buffer>();
+  const store = Object.assign(new Map<string, TermTableRecord>(), { written: 0 });
+  store.get = (key) => (records.has(key) ? (deserialize(records.get(key)!) as TermTableRecord) : undefined);
+  store.set = (key, value) => {
+    if (key.startsWith("chunk:")) store.written++;
+    records.set(key, serialize(value));
+    return store;
+  };
+  store.has = (key) => records.has(key);
+  store.delete = (key) => records.delete(key);
+  store.keys = () => records.keys();
+  return store;
+}
+
 test("ranking from the term table kept across edits equals a full ranking, list for list and score for score", () => {
   const next = random(11);
   let freshCount = 0;
   const fresh = (): string => `new${freshCount++}`;
   const samples = Array.from({ length: 400 }, (_, i) => randomPost(next, Date.UTC(2025, 0, 1) + Math.floor(i / 3) * DAY, fresh));
   const config = { ...RELATED, count: 4 };
-  let table = updateTermTable(undefined, samples.map((s) => ({ key: s.key, terms: () => s.post.terms }))).table;
+  const store = createStore();
+  saveTermTable(store, updateTermTable(undefined, samples.map((s) => ({ key: s.key, terms: () => s.post.terms }))).table);
   for (let round = 0; round < 40; round++) {
     const [name, edit] = EDITS[round % EDITS.length]!;
     edit(samples, next, fresh);
     const read: string[] = [];
     const keyed = samples.map((s) => ({ key: s.key, terms: () => (read.push(s.key), s.post.terms) }));
-    const updated = updateTermTable(stored(table), keyed);
+    const previous = loadTermTable(store);
+    const updated = updateTermTable(previous, keyed);
     const posts = samples.map((s) => s.post);
     assert.deepStrictEqual(rankNumberedPosts(posts, updated.keys, config), rankRelatedPosts(posts, config), `round ${round}: after "${name}"`);
     assert.ok(read.length <= 1, `round ${round}: only the edited or added post's terms are read (${read.length} were)`);
-    table = updated.table;
+    if (updated.table !== previous) saveTermTable(store, updated.table);
   }
+});
+
+test("the term table is stored in chunks: a one-post change writes at most two, and reads back whole", () => {
+  const next = random(3);
+  let freshCount = 0;
+  const fresh = (): string => `new${freshCount++}`;
+  const samples = Array.from({ length: 3000 }, (_, i) => randomPost(next, i * DAY, fresh));
+  const keyed = (): Array<{ key: string; terms: () => PostTerms }> => samples.map((s) => ({ key: s.key, terms: () => s.post.terms }));
+  const store = createStore();
+  saveTermTable(store, updateTermTable(undefined, keyed()).table);
+  assert.ok(store.written > 4, `3,000 posts make several chunks (${store.written})`);
+  for (const [name, edit] of EDITS) {
+    edit(samples, next, fresh);
+    store.written = 0;
+    const table = updateTermTable(loadTermTable(store), keyed()).table;
+    saveTermTable(store, table);
+    assert.ok(store.written <= 2, `after "${name}", ${store.written} chunks were written`);
+    assert.deepStrictEqual(loadTermTable(store), { ...table, counts: loadTermTable(store)!.counts }, `after "${name}" the table reads back whole`);
+    assert.deepStrictEqual([...loadTermTable(store)!.counts], [...table.counts]);
+  }
+  assert.equal([...store.keys()].length, new Set([...store.keys()]).size);
+  assert.equal((store.get("site") as unknown as { chunks: string[] }).chunks.length + 1, [...store.keys()].length, "chunks no longer named are dropped");
 });
 
 test("the term table drops words no post has any longer, and keeps counts that are not float32 exactly", () => {
   const words = (prefix: string): string[] => Array.from({ length: 50 }, (_, i) => `${prefix}${i}`);
   const post = (time: number, list: string[], count: number): Sample => sample({ time, tags: [], categories: [], isListed: true, pins: [], wantsList: true }, list, list.map(() => count));
-  const before = [post(0, words("a"), 1), post(DAY, words("a"), 2), post(2 * DAY, words("b"), 1)];
+  // The b-posts are the same before and after (most in chunks of their own): their numbers change when the dictionary is renumbered.
+  const kept = Array.from({ length: 600 }, (_, i) => post((i + 2) * DAY, words("b").slice(0, 2 + (i % 9)), 1 + i));
+  const before = [post(0, words("a"), 1), post(DAY, words("a"), 2), ...kept];
   const first = updateTermTable(undefined, before.map((s) => ({ key: s.key, terms: () => s.post.terms }))).table;
-  assert.equal(first.words.split("\n").length, 100);
+  assert.equal(first.words.split("\n").length, 60);
   assert.ok(first.counts instanceof Float32Array, "whole counts are kept as float32");
-  const after = [post(0, words("c").slice(0, 10), 0.1), post(DAY, words("c").slice(0, 10), 1), post(2 * DAY, words("b").slice(0, 10), 1)];
-  const updated = updateTermTable(stored(first), after.map((s) => ({ key: s.key, terms: () => s.post.terms })));
-  assert.deepEqual(updated.table.words.split("\n").sort(), [...words("b").slice(0, 10), ...words("c").slice(0, 10)].sort(), "the 90 words no post has are dropped");
+  const store = createStore();
+  saveTermTable(store, first);
+  const after = [post(0, words("c").slice(0, 10), 0.1), post(DAY, words("c").slice(0, 10), 1), ...kept];
+  const updated = updateTermTable(loadTermTable(store), after.map((s) => ({ key: s.key, terms: () => s.post.terms })));
+  assert.deepEqual(updated.table.words.split("\n").sort(), [...words("b").slice(0, 10), ...words("c").slice(0, 10)].sort(), "the 50 words no post has are dropped");
   assert.ok(updated.table.counts instanceof Float64Array, "0.1 is not a float32: counts stay float64");
-  const again = updateTermTable(stored(updated.table), after.map((s) => ({ key: s.key, terms: () => assert.fail("no terms are read when nothing changed") })));
+  saveTermTable(store, updated.table);
+  const again = updateTermTable(loadTermTable(store), after.map((s) => ({ key: s.key, terms: () => assert.fail("no terms are read when nothing changed") })));
   const posts = after.map((s) => s.post);
   assert.deepStrictEqual(rankNumberedPosts(posts, again.keys, RELATED), rankRelatedPosts(posts, RELATED));
 });

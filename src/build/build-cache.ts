@@ -1,4 +1,4 @@
-import type { BodyFactsTable, PostTerms, RelatedRanking, TermTable } from "../features/index.js";
+import type { BodyFactsTable, PostTerms, RelatedRanking, TermTableRecord } from "../features/index.js";
 import type { WrittenFile } from "../write/index.js";
 import type { ConvertedMarkdown } from "./prepare-document.js";
 import type { CacheTable } from "./record-store.js";
@@ -50,8 +50,8 @@ export interface BuildCache {
   readonly terms: CacheTable<PostTerms>;
   /** The last related-post ranking of the whole site, with the digest of everything it was ranked from. */
   readonly related: CacheTable<RelatedRanking>;
-  /** Every post's related-post terms as numbers (one entry), so re-ranking after an edit reads only the edited post's terms. */
-  readonly termTable: CacheTable<TermTable>;
+  /** Every post's related-post terms as numbers (a manifest and chunks of posts), so re-ranking after an edit reads only the edited post's terms. */
+  readonly termTable: CacheTable<TermTableRecord>;
   /** What each rendered body showed the features stage (one entry), so unchanged bodies are not read from the Markdown cache there. */
   readonly bodyFacts: CacheTable<BodyFactsTable>;
   /**

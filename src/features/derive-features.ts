@@ -7,7 +7,8 @@ import { createBookBlocks, type BookBlocks, type BookLink } from "./book-blocks.
 import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
 import { rankNumberedPosts, type RankedFacts, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
-import { updateTermTable, type TermTable } from "./term-table.js";
+import { updateTermTable } from "./term-table.js";
+import { loadTermTable, saveTermTable, type TermTableStore } from "./term-table-store.js";
 import { createPostLookup, readRelatedRequest, type PostLookup } from "./related-pins.js";
 import type { TextFeatures } from "./text-features.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
@@ -25,7 +26,7 @@ export interface RelatedRanking {
   readonly lists: readonly (readonly RelatedMatch[])[];
 }
 
-// The ranking, term table and body facts caches hold one entry each: the last of the site.
+// The ranking and body facts caches hold one entry each: the last of the site.
 const RANKING = "site";
 
 /** What the Markdown stage (or an HTML body) yielded for one document. */
@@ -52,7 +53,7 @@ export interface FeaturesInput {
   /** The last related-post ranking, reused while nothing it was ranked from changed. */
   readonly relatedCache?: FeatureCache<RelatedRanking>;
   /** Every post's terms as numbers, so a re-rank reads only the terms of posts edited since (see TermTable). */
-  readonly termTableCache?: FeatureCache<TermTable>;
+  readonly termTableCache?: TermTableStore;
   /** What each rendered body showed (reading units, affiliate and CTA links), so unchanged bodies are not read again. */
   readonly bodyFactsCache?: FeatureCache<BodyFactsTable>;
   /** Keys this build used, so the rest can be swept. */
@@ -116,9 +117,9 @@ function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms:
   const key = digest(JSON.stringify(input.config.related), JSON.stringify(ranked.map((post, index) => [post, terms[index]!.key])));
   const cached = input.relatedCache?.get(RANKING);
   if (cached?.key === key) return cached.lists;
-  const stored = input.termTableCache?.get(RANKING);
+  const stored = loadTermTable(input.termTableCache);
   const { keys, table } = updateTermTable(stored, terms);
-  if (table !== stored) input.termTableCache?.set(RANKING, table);
+  if (table !== stored && input.termTableCache) saveTermTable(input.termTableCache, table);
   const lists = rankNumberedPosts(ranked, keys, input.config.related);
   input.relatedCache?.set(RANKING, { key, lists });
   return lists;

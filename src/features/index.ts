@@ -13,6 +13,8 @@ export type { RankedFacts, RankedPost, RelatedMatch } from "./rank-related.js";
 export type { BodyFactsTable } from "./body-facts.js";
 export { updateTermTable } from "./term-table.js";
 export type { KeyedTerms, TermTable } from "./term-table.js";
+export { loadTermTable, saveTermTable } from "./term-table-store.js";
+export type { TermTableRecord, TermTableStore } from "./term-table-store.js";
 export type { NumberedKeys } from "./related-index.js";
 export { readingTime, readingMinutes, countReadingUnits } from "./reading-time.js";
 export type { ReadingUnits } from "./reading-time.js";

@@ -1,3 +1,4 @@
+import { digest } from "../shared/index.js";
 import { termList, type PostTerms } from "./post-terms.js";
 import type { NumberedKeys } from "./related-index.js";
 
@@ -9,6 +10,8 @@ import type { NumberedKeys } from "./related-index.js";
 export interface TermTable {
   /** The dictionary, one term a line: term k is line k. */
   readonly words: string;
+  /** Names the numbering: kept while terms are only added, new when the dictionary is renumbered. */
+  readonly generation: string;
   /** Each post's terms key (postTermsKey), in post order. */
   readonly postKeys: readonly string[];
   /** Post p's term ids are `ids[start[p] .. start[p + 1])`, in the order of its PostTerms, counts alongside. */
@@ -26,7 +29,7 @@ export interface KeyedTerms {
 
 /** Whether a stored value is a whole TermTable (a damaged or foreign record is not reused). */
 function isTermTable(value: TermTable | undefined): value is TermTable {
-  if (!value || typeof value.words !== "string" || !Array.isArray(value.postKeys)) return false;
+  if (!value || typeof value.words !== "string" || typeof value.generation !== "string" || !Array.isArray(value.postKeys)) return false;
   const { start, ids, counts } = value;
   if (!(start instanceof Int32Array) || !(ids instanceof Int32Array) || !(counts instanceof Float32Array || counts instanceof Float64Array)) return false;
   return start.length === value.postKeys.length + 1 && start[start.length - 1] === ids.length && counts.length === ids.length;
@@ -97,7 +100,8 @@ export function updateTermTable(stored: TermTable | undefined, posts: readonly K
   const df = countDocuments(ids, dictionary ? dictionary.words.length : previous ? dictionarySize(previous) : 0);
   const postKeys = posts.map((post) => post.key);
   const unchanged = previous && !dictionary && sameKeys(previous.postKeys, postKeys);
-  const table = unchanged ? previous : compactTable({ words: dictionary?.words ?? splitWords(previous), postKeys, start, ids, counts, df });
+  const parts = { words: dictionary?.words ?? splitWords(previous), generation: previous?.generation, postKeys, start, ids, counts, df };
+  const table = unchanged ? previous : compactTable(parts);
   return { keys: { ids, start, df, counts }, table };
 }
 
@@ -144,9 +148,9 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The table to keep: terms no post has any longer are dropped from the dictionary (renumbering the rest) once they are half of it. */
-function compactTable(parts: { words: string[]; postKeys: string[]; start: Int32Array; ids: Int32Array; counts: Float32Array | Float64Array; df: Int32Array }): TermTable {
+function compactTable(parts: { words: string[]; generation: string | undefined; postKeys: string[]; start: Int32Array; ids: Int32Array; counts: Float32Array | Float64Array; df: Int32Array }): TermTable {
   const { postKeys, start, counts, df } = parts;
-  let { words, ids } = parts;
+  let { words, ids, generation } = parts;
   let used = 0;
   for (const count of df) if (count > 0) used++;
   if (used * 2 < words.length) {
@@ -155,6 +159,8 @@ function compactTable(parts: { words: string[]; postKeys: string[]; start: Int32
     for (let id = 0; id < df.length; id++) renumbered[id] = df[id]! > 0 ? next++ : -1;
     words = words.filter((_, id) => df[id]! > 0);
     ids = ids.map((id) => renumbered[id]!);
+    generation = undefined;
   }
-  return { words: words.join("\n"), postKeys, start, ids, counts };
+  const joined = words.join("\n");
+  return { words: joined, generation: generation ?? digest("terms", joined), postKeys, start, ids, counts };
 }
