@@ -139,7 +139,8 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
 
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
   const used = { documents: new Set<string>(), markdown: new Set<string>(), terms: new Set<string>(), texts: new Set<string>() };
-  const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads });
+  const onWorkerLost = (error: Error, files: readonly string[]): void => logger.debug(`a worker thread stopped (${error.message}); ${files.length} documents from ${files[0]} on were prepared in the main thread`);
+  const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads, onWorkerLost });
   logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");
 

@@ -16,6 +16,8 @@ export interface LoadDocumentsOptions {
   readonly markdownOptions: MarkdownOptions;
   readonly rendererKey: string;
   readonly threads: number;
+  /** Told when a worker thread died on a batch, which the main thread then prepared. */
+  readonly onWorkerLost?: (error: Error, files: readonly string[]) => void;
   /** False to parse front matter only, without rendering Markdown. Default: true. */
   readonly render?: boolean;
   /** The related-post field weights, so posts get their terms where they are rendered. */

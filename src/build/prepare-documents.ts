@@ -10,6 +10,10 @@ export interface PrepareOptions {
   readonly rendererKey: string;
   /** Worker threads to use; 1 or less prepares in the main thread. */
   readonly threads: number;
+  /** Each worker thread's old generation in MB. Default: WORKER_OLD_GENERATION_MB. */
+  readonly workerHeapMb?: number;
+  /** Told when a worker thread died (out of memory on a huge document) and its batch was prepared in the main thread. */
+  readonly onWorkerLost?: (error: Error, files: readonly string[]) => void;
 }
 
 /** Prepares documents as they are read, on every core once there are enough of them. */
@@ -26,6 +30,11 @@ export interface DocumentPreparer {
 const WORKER_THRESHOLD = 64;
 // Documents per message: large enough to amortise messaging, small enough to balance the threads.
 export const BATCH_SIZE = 16;
+// A worker's old generation. At 256 MB or less V8 lets a heap grow to 1.3× what survived its last full
+// GC instead of up to 4× (MaxGrowingFactor in V8's heap-controller.cc): a worker's live data is about
+// 20 MB, so its heap stays near 80 MB instead of 100–150 MB, for a few more 10 ms full GCs. A batch
+// whose document does not fit is prepared again in the main thread.
+const WORKER_OLD_GENERATION_MB = 256;
 
 interface Waiting {
   readonly tasks: readonly PrepareTask[];
@@ -43,12 +52,27 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
   let pool: Piscina | undefined;
   let waiting: Waiting[] = [];
   let waitingCount = 0;
+  let converter: Converter | undefined;
+  const inMainThread = async (tasks: readonly PrepareTask[]): Promise<PrepareResult[]> => {
+    if (!converter) {
+      // Loaded here, not on import: a build with nothing to prepare needs no Markdown renderer.
+      const { createMarkdownRenderer } = await import("../markdown/index.js");
+      converter ??= { renderer: createMarkdownRenderer(options.markdownOptions), tokenizer: createTokenizer(), rendererKey: options.rendererKey };
+    }
+    const current = converter;
+    return tasks.map((task) => prepareDocument(task, current));
+  };
+  // prepareDocument returns its errors as data: a batch fails only when its worker died, so the main thread (its heap unbounded) prepares it.
+  const fallBack = (tasks: readonly PrepareTask[]) => (error: Error): Promise<PrepareResult[]> => {
+    options.onWorkerLost?.(error, tasks.map((task) => task.relativePath));
+    return inMainThread(tasks);
+  };
   const inFlight = new Set<Promise<unknown>>();
   const send = (tasks: readonly PrepareTask[]): Promise<PrepareResult[]> => {
     const batches: Array<Promise<PrepareResult[]>> = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
       const batch: PrepareBatch = { tasks: tasks.slice(start, start + BATCH_SIZE), markdownOptions: options.markdownOptions, rendererKey: options.rendererKey };
-      batches.push(pool!.run(batch) as Promise<PrepareResult[]>);
+      batches.push((pool!.run(batch) as Promise<PrepareResult[]>).catch(fallBack(batch.tasks)));
     }
     const results = Promise.all(batches).then((done) => done.flat());
     // Handled here so a batch that fails after the build gave up is no unhandled rejection.
@@ -57,7 +81,13 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
     return results;
   };
   const startPool = (): void => {
-    pool = new Piscina({ filename: new URL("./prepare-worker.js", import.meta.url).href, minThreads: options.threads, maxThreads: options.threads, idleTimeout: 1000 });
+    pool = new Piscina({
+      filename: new URL("./prepare-worker.js", import.meta.url).href,
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? WORKER_OLD_GENERATION_MB },
+    });
     for (const { tasks, resolve, reject } of waiting) send(tasks).then(resolve, reject);
     waiting = [];
   };
@@ -72,12 +102,9 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
       });
     },
     async flush() {
-      if (waiting.length === 0) return;
-      // Loaded here, not on import: a build with nothing to prepare needs no Markdown renderer.
-      const { createMarkdownRenderer } = await import("../markdown/index.js");
-      const converter: Converter = { renderer: createMarkdownRenderer(options.markdownOptions), tokenizer: createTokenizer(), rendererKey: options.rendererKey };
-      for (const { tasks, resolve } of waiting) resolve(tasks.map((task) => prepareDocument(task, converter)));
+      const queued = waiting;
       waiting = [];
+      for (const { tasks, resolve } of queued) resolve(await inMainThread(tasks));
     },
     async close() {
       waiting = [];
