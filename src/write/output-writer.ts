@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readdirSync, statSync, promises as fs, type Dirent, type Stats } from "node:fs";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, promises as fs, type Dirent, type Stats } from "node:fs";
 import path from "node:path";
 import type { OutputFile } from "../outputs/index.js";
 import { KijiError, resolveInside } from "../shared/index.js";
@@ -112,6 +112,27 @@ function statIfAny(file: string): Stats | undefined {
   }
 }
 
+/**
+ * Moves a staged file over its target (a rename replaces a file in one step; a folder in the
+ * way is removed first). Synchronous, making each folder once: awaiting mkdir, rm and rename
+ * for every file took 2.7 s when a build rewrote all 10,000 pages of an existing site.
+ */
+function moveFile(from: string, to: string, madeDirs: Set<string>): void {
+  const dir = path.dirname(to);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    rmSync(to, { recursive: true, force: true });
+    renameSync(from, to);
+  }
+}
+
 /** Removes folders left empty below `dir`, deepest first. */
 async function removeEmptyDirs(dir: string, relatives: Iterable<string>): Promise<void> {
   const dirs = new Set<string>();
@@ -180,12 +201,8 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
     const stale = existing.filter((relative) => !produced.has(relative) && !isKept(relative, options.keepFiles));
     for (const relative of stale) await fs.rm(path.join(destination, relative), { force: true });
     await removeEmptyDirs(destination, stale);
-    for (const relative of changed) {
-      const target = path.join(destination, relative);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.rm(target, { recursive: true, force: true });
-      await fs.rename(path.join(staging, relative), target);
-    }
+    const madeTargetDirs = new Set<string>();
+    for (const relative of changed) moveFile(path.join(staging, relative), path.join(destination, relative), madeTargetDirs);
     await fs.rm(staging, { recursive: true, force: true });
     return stale.length;
   };
