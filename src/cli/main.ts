@@ -1,17 +1,9 @@
-import { setFlagsFromString } from "node:v8";
 import { build, type BuildResult } from "../build/index.js";
 import { createLogger, formatError, kijiVersion } from "../shared/index.js";
 import { parseCommandLine, UsageError, USAGE, type CliCommand } from "./parse-args.js";
 import { createProgressBar } from "./progress-bar.js";
 import { runToolCommand } from "./tool-command.js";
 import { TOOL_COMMANDS } from "./tool-commands.js";
-
-// How far V8 lets a heap grow past what its last full GC kept: 1.5×, not the up to 4× it allows on a
-// machine with memory to spare (MaxGrowingFactor in V8's heap-controller.cc). At 10,000 posts the main
-// thread keeps ~200 MB (mostly source texts) and its heap grew to ~380 MB; each worker keeps ~20 MB and
-// grew to ~100 MB. `kiji build` runs once and exits, so it trades a few more full GCs for memory.
-// The flag is the process's (every thread's): set here, where the process is kiji's, never by build().
-const HEAP_GROWING_PERCENT = 50;
 
 function summary(result: BuildResult, seconds: number): string {
   const parts = [`${result.posts} posts`, `${result.pages} pages`, `${result.staticFiles} static files`];
@@ -22,7 +14,6 @@ function summary(result: BuildResult, seconds: number): string {
 }
 
 async function runBuild(command: CliCommand): Promise<number> {
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const logger = createLogger({ quiet: command.quiet, verbose: command.verbose });
   const progress = createProgressBar(process.stderr, !command.quiet);
   const controller = new AbortController();
