@@ -144,6 +144,18 @@ class LazyText implements DocumentText {
   }
 }
 
+/** A rendered excerpt's features for the features stage, read when asked (a class for the same reason as LazyText). */
+class LazyExcerpt {
+  constructor(
+    readonly key: string,
+    private readonly load: () => ConvertedMarkdown,
+  ) {}
+
+  get features(): ConvertedMarkdown["features"] {
+    return this.load().features;
+  }
+}
+
 /**
  * Runs the template pass and the Markdown stage over every document and stores the results in
  * the views (`content`, and `excerpt` for posts), as Jekyll does before it applies layouts.
@@ -162,7 +174,7 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
     // Its HTML and features are read from the Markdown cache only when a template or the terms ask for them.
     if (excerpt) defineLazyHtml(view, "excerpt", () => readConverted(excerpt, input, where).html, true);
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
-    const excerptText = excerpt ? { get features() { return readConverted(excerpt, input, where).features; }, key: excerpt.key } : frontMatterExcerpt;
+    const excerptText = excerpt ? new LazyExcerpt(excerpt.key, () => readConverted(excerpt, input, where)) : frontMatterExcerpt;
     const load = (): ConvertedMarkdown => {
       if (last?.key !== body.key) last = { key: body.key, converted: readConverted(body, input, where) };
       return last.converted;
