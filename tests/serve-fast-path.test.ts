@@ -29,6 +29,19 @@ function devSite(source: string, seen: Seen[], overrides: ConfigOverrides = {}):
   return site;
 }
 
+/** Runs `body` on a dev site over a fresh serve site (plus `files`), built once; the folder is removed afterwards. */
+async function withDevSite(files: Record<string, string>, body: (site: DevSite, source: string, seen: Seen[]) => Promise<void>): Promise<void> {
+  const source = makeServeSite(files);
+  try {
+    const seen: Seen[] = [];
+    const site = devSite(source, seen);
+    await site.buildAll();
+    await body(site, source, seen);
+  } finally {
+    removeDir(source);
+  }
+}
+
 async function assertSameAsCleanBuild(site: DevSite, source: string, step: string, overrides = {}): Promise<void> {
   const served = materialize(site.memory);
   const clean = materialize(await cleanBuild(source, overrides));
@@ -40,11 +53,7 @@ const updates = (seen: readonly Seen[]): Array<Extract<LiveMessage, { type: "upd
   seen.flatMap(({ message }) => (message.type === "update" ? [message] : []));
 
 test("an edit to a post's body: its page is served and announced before the full build, which then brings the feed up to date", async () => {
-  const source = makeServeSite({ "_layouts/post.html": POST_LAYOUT });
-  try {
-    const seen: Seen[] = [];
-    const site = devSite(source, seen);
-    await site.buildAll();
+  await withDevSite({ "_layouts/post.html": POST_LAYOUT }, async (site, source, seen) => {
     assert.match(String(site.memory.get(PAGE)), /<p class="time">1 min<\/p>/);
     seen.length = 0;
     // Long enough to change the reading time; the front matter is the same.
@@ -66,17 +75,11 @@ test("an edit to a post's body: its page is served and announced before the full
     assert.equal(atFirst.page, site.memory.get(PAGE), "the early page is byte-identical to the full build's");
     assert.deepEqual(outcome.changed.filter((file) => file === PAGE || file === "feed.xml").sort(), ["2026/01/02/second/index.html", "feed.xml"]);
     await assertSameAsCleanBuild(site, source, "after a body edit");
-  } finally {
-    removeDir(source);
-  }
+  });
 });
 
 test("a body edit takes the fast path when the last build took the post from the cache without reading its text", async () => {
-  const source = makeServeSite({ "_layouts/post.html": POST_LAYOUT });
-  try {
-    const seen: Seen[] = [];
-    const site = devSite(source, seen);
-    await site.buildAll();
+  await withDevSite({ "_layouts/post.html": POST_LAYOUT }, async (site, source) => {
     // Touched, bytes unchanged: the next build finds them in the cache and leaves the text unread.
     const file = path.join(source, POST);
     utimesSync(file, new Date(NOW + 60_000), new Date(NOW + 60_000));
@@ -87,25 +90,17 @@ test("a body edit takes the fast path when the last build took the post from the
     assert.deepEqual(outcome.early, [PAGE]);
     assert.match(String(site.memory.get(PAGE)), /An edited body\./);
     await assertSameAsCleanBuild(site, source, "after a body edit of a post taken from the cache");
-  } finally {
-    removeDir(source);
-  }
+  });
 });
 
 test("an edit to a page's body takes the fast path too", async () => {
-  const source = makeServeSite();
-  try {
-    const seen: Seen[] = [];
-    const site = devSite(source, seen);
-    await site.buildAll();
+  await withDevSite({}, async (site, source) => {
     writeFileSync(path.join(source, "about.md"), "---\nlayout: default\ntitle: About\npermalink: /about/\n---\nAbout this blog, *rewritten*.\n");
     const outcome = await site.rebuild(["about.md"]);
     assert.deepEqual(outcome.early, ["about/index.html"]);
     assert.match(String(site.memory.get("about/index.html")), /About this blog, <em>rewritten<\/em>\./);
     await assertSameAsCleanBuild(site, source, "after a page body edit");
-  } finally {
-    removeDir(source);
-  }
+  });
 });
 
 test("in doubt there is no fast path: front matter, template tags, a new file, a date from the file's mtime", async () => {
@@ -139,11 +134,7 @@ test("in doubt there is no fast path: front matter, template tags, a new file, a
 });
 
 test("a broken edit on the fast path shows the error at once and keeps the last good site", async () => {
-  const source = makeServeSite();
-  try {
-    const seen: Seen[] = [];
-    const site = devSite(source, seen);
-    await site.buildAll();
+  await withDevSite({}, async (site, source, seen) => {
     const before = materialize(site.memory);
     seen.length = 0;
     writeFileSync(path.join(source, POST), "---\nlayout: post\ntitle: [unclosed\n---\nBroken.\n");
@@ -157,9 +148,7 @@ test("a broken edit on the fast path shows the error at once and keeps the last 
       assert.equal(message.error.line, 4);
     }
     assert.deepEqual(materialize(site.memory), before);
-  } finally {
-    removeDir(source);
-  }
+  });
 });
 
 /** A site whose build takes a while, and an edit to the third post's body made once that build has read the sources. */
