@@ -244,6 +244,27 @@ test("the dev server's text cache and prepared Markdown keys: unchanged files ar
   }
 });
 
+test("a document just prepared is not kept as text either: it is read again when asked for, and a file changed since is an error", async () => {
+  const source = makeServeSite();
+  try {
+    const file = path.join(source, "_posts/2026-01-01-first.md");
+    const text = readFileSync(file, "utf8");
+    const entry = { relativePath: "_posts/2026-01-01-first.md", absolutePath: file, kind: "post" as const, mtimeMs: 0, signature: "first" };
+    // A fresh cache each time: the document is prepared, never found.
+    const options = () => ({ cache: createBuildCache(), used: { documents: new Set<string>(), markdown: new Set<string>(), texts: new Set<string>() }, excerptSeparator: "\n\n", markdownOptions: { headingIds: true }, rendererKey: "test", threads: 1 });
+    const load = async () => (await loadDocuments([{ entries: [entry], isPost: true }], options()))[0]![0]!;
+    const prepared = await load();
+    assert.ok(prepared.keys?.body, "it was prepared, not taken from a cache");
+    assert.equal(prepared.text, text, "read again when asked for");
+    const unread = await load();
+    writeFileSync(file, "---\nlayout: post\ntitle: Changed\n---\nChanged.\n");
+    assert.equal(unread.data.title, "First post");
+    assert.throws(() => unread.body, /changed while the build was running/);
+  } finally {
+    removeDir(source);
+  }
+});
+
 test("a document the cache knows is not kept as text: it is read again when asked for, and a file changed since is an error", async () => {
   const source = makeServeSite();
   try {

@@ -41,3 +41,25 @@ test("a worker thread that runs out of memory on a huge post: its batch is prepa
     await inMain.close();
   }
 });
+
+test("the reader waits while enough batches are queued for the worker threads, and goes on as they finish", async () => {
+  const preparer = createDocumentPreparer({ ...OPTIONS, threads: 2 });
+  try {
+    await preparer.ready();
+    const small = tasks().filter((_, i) => i !== 37 && i !== 38);
+    // 78 tasks start the pool: 5 batches of 16, fewer than the 8 (4 per thread) that make the reader wait.
+    const first = preparer.prepare(small);
+    await preparer.ready();
+    const more = [1, 2, 3].map(() => preparer.prepare(small));
+    let waited = true;
+    const ready = preparer.ready().then(() => (waited = false));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(waited, "20 batches queued: the reader waits");
+    await ready;
+    const results = await Promise.all([first, ...more]);
+    assert.deepEqual(results.map((r) => r.length), [78, 78, 78, 78]);
+    assert.ok(results.flat().every((result) => result.ok));
+  } finally {
+    await preparer.close();
+  }
+});

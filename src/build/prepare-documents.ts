@@ -20,6 +20,11 @@ export interface PrepareOptions {
 export interface DocumentPreparer {
   /** Queues tasks; the promise gives their results in task order. */
   prepare(tasks: readonly PrepareTask[]): Promise<PrepareResult[]>;
+  /**
+   * Resolves once few enough batches wait for the worker threads (at once while no pool runs):
+   * awaited before reading more documents, so the reader does not queue every text in memory.
+   */
+  ready(): Promise<void>;
   /** Call once every task is queued: prepares in the main thread what waits for a pool that never started. */
   flush(): Promise<void>;
   /** Stops the worker threads after the batches in flight, and forgets what still waits (the build failed). */
@@ -30,6 +35,8 @@ export interface DocumentPreparer {
 const WORKER_THRESHOLD = 64;
 // Documents per message: large enough to amortise messaging, small enough to balance the threads.
 export const BATCH_SIZE = 16;
+// Batches queued per worker thread before the reader waits: enough that a thread never waits for work.
+const QUEUED_PER_THREAD = 4;
 // A worker's old generation. At 256 MB or less V8 lets a heap grow to 1.3× what survived its last full
 // GC instead of up to 4× (MaxGrowingFactor in V8's heap-controller.cc): a worker's live data is about
 // 20 MB, so its heap stays near 80 MB instead of 100–150 MB, for a few more 10 ms full GCs. A batch
@@ -68,11 +75,18 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
     return inMainThread(tasks);
   };
   const inFlight = new Set<Promise<unknown>>();
+  let queued = 0;
+  let wakeReader: (() => void) | undefined;
+  const batchDone = (): void => {
+    queued--;
+    if (queued < options.threads * QUEUED_PER_THREAD) wakeReader?.();
+  };
   const send = (tasks: readonly PrepareTask[]): Promise<PrepareResult[]> => {
     const batches: Array<Promise<PrepareResult[]>> = [];
     for (let start = 0; start < tasks.length; start += BATCH_SIZE) {
       const batch: PrepareBatch = { tasks: tasks.slice(start, start + BATCH_SIZE), markdownOptions: options.markdownOptions, rendererKey: options.rendererKey };
-      batches.push((pool!.run(batch) as Promise<PrepareResult[]>).catch(fallBack(batch.tasks)));
+      queued++;
+      batches.push((pool!.run(batch) as Promise<PrepareResult[]>).catch(fallBack(batch.tasks)).finally(batchDone));
     }
     const results = Promise.all(batches).then((done) => done.flat());
     // Handled here so a batch that fails after the build gave up is no unhandled rejection.
@@ -99,6 +113,17 @@ export function createDocumentPreparer(options: PrepareOptions): DocumentPrepare
         waiting.push({ tasks, resolve, reject });
         waitingCount += tasks.length;
         if (options.threads > 1 && waitingCount >= WORKER_THRESHOLD) startPool();
+      });
+    },
+    ready() {
+      if (!pool || queued < options.threads * QUEUED_PER_THREAD) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const previous = wakeReader;
+        wakeReader = () => {
+          wakeReader = undefined;
+          previous?.();
+          resolve();
+        };
       });
     },
     async flush() {
