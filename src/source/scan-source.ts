@@ -1,4 +1,4 @@
-import { promises as fs, type Dirent } from "node:fs";
+import { promises as fs, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { ResolvedConfig } from "../config/index.js";
 import { KijiError, resolveInsideReal } from "../shared/index.js";
@@ -47,8 +47,9 @@ async function listDir(state: ScanState, dir: string, relDir: string, applyFilte
   return out;
 }
 
-async function add(state: ScanState, kind: SourceKind, absolutePath: string, relativePath: string, extra: Partial<SourceEntry> = {}): Promise<void> {
-  const stats = await fs.stat(absolutePath);
+// Synchronous: a stat is a few microseconds, and a promise per file (a thread-pool round trip each) made scanning 10,000 posts several times slower.
+function add(state: ScanState, kind: SourceKind, absolutePath: string, relativePath: string, extra: Partial<SourceEntry> = {}): void {
+  const stats = statSync(absolutePath);
   const signature = `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
   state.found[kind].push({ relativePath, absolutePath, kind, mtimeMs: stats.mtimeMs, signature, ...extra });
 }
@@ -59,7 +60,7 @@ async function scanSpecial(state: ScanState, kind: SourceKind, dir: string, relD
     const relPath = `${relDir}/${entry.name}`;
     const collectionPath = below ? `${below}/${entry.name}` : entry.name;
     if (entry.isDirectory) await scanSpecial(state, kind, entry.absolutePath, relPath, base, collectionPath);
-    else await add(state, kind, entry.absolutePath, relPath, { collectionBase: base, collectionPath });
+    else add(state, kind, entry.absolutePath, relPath, { collectionBase: base, collectionPath });
   }
 }
 
@@ -95,7 +96,7 @@ async function scanDir(state: ScanState, dir: string, relDir: string): Promise<v
   for (const entry of await listDir(state, dir, relDir, true)) {
     const relPath = `${prefix}${entry.name}`;
     if (entry.isDirectory) await scanDir(state, entry.absolutePath, relPath);
-    else await add(state, (await startsWithFrontMatter(entry.absolutePath)) ? "page" : "static", entry.absolutePath, relPath);
+    else add(state, (await startsWithFrontMatter(entry.absolutePath)) ? "page" : "static", entry.absolutePath, relPath);
   }
 }
 
