@@ -4,6 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
 import { createLogger } from "../src/shared/index.js";
+import { createOutputWriter, listDestinationAhead } from "../src/write/index.js";
 import { DUMP_LAYOUT, listFiles, makeSite, removeDir } from "./helpers.js";
 
 test("keep_files survive a rebuild, stale files do not", async () => {
@@ -65,5 +66,26 @@ test("two builds of the same source are byte-identical", async () => {
   } finally {
     removeDir(site);
     removeDir(out);
+  }
+});
+
+test("a large destination is listed ahead in a worker thread, and the commit removes what that list holds and the build no longer produces", async () => {
+  const root = makeSite({ "_site/keep.html": "old\n", "_site/stale/index.html": "old\n", "_site/CNAME": "blog.example\n", "_site/deep/er/file.txt": "x\n" });
+  try {
+    const destination = path.join(root, "_site");
+    const small = new Map([["keep.html", { digest: "", size: 0, mtimeMs: 0 }]]);
+    assert.equal(listDestinationAhead(destination, small), undefined, "a small destination is listed at the commit");
+    const large = new Map(Array.from({ length: 2_000 }, (_, i) => [`p${i}.html`, { digest: "", size: 0, mtimeMs: 0 }]));
+    const ahead = listDestinationAhead(destination, large);
+    assert.deepEqual((await ahead)?.sort(), ["CNAME", "deep/er/file.txt", "keep.html", "stale/index.html"]);
+    const writer = await createOutputWriter({ destination, keepFiles: ["CNAME"], previous: large, listing: ahead });
+    await writer.write({ path: "keep.html", contents: "new\n" });
+    await writer.write({ path: "deep/er/file.txt", contents: "x\n" });
+    const summary = await writer.commit();
+    assert.equal(summary.filesRemoved, 1);
+    assert.deepEqual(listFiles(destination), ["CNAME", "deep/er/file.txt", "keep.html"]);
+    assert.equal(readFileSync(path.join(destination, "keep.html"), "utf8"), "new\n");
+  } finally {
+    removeDir(root);
   }
 });

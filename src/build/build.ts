@@ -5,7 +5,7 @@ import { createTokenizer, deriveFeatures, planOgImages } from "../features/index
 import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
 import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
-import type { MemorySite } from "../write/index.js";
+import { listDestinationAhead, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { createBuildSession, type BuildSession } from "./build-session.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
@@ -148,6 +148,8 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
   const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
   const ogImages = planOgImages(content, config, logger);
+  // Listed in a worker thread while the next stages compute: the files of the old site, for the commit.
+  const listing = options.memory ? undefined : listDestinationAhead(config.destination, cache.outputs);
   mark("content");
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
@@ -196,7 +198,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     return { file: page.relativePath, body: page.body, bodyLine: page.bodyLine, fileText: doc.text };
   };
   const outputs = { config, content, views, engine, zone, now, bodyOf, ogImages, imageCache, logger };
-  const summary = await writeSite({ outputs, cache, memory: options.memory, signal: options.signal, onProgress: options.onProgress, mark });
+  const summary = await writeSite({ outputs, cache, memory: options.memory, listing, signal: options.signal, onProgress: options.onProgress, mark });
 
   logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
 

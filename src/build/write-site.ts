@@ -12,6 +12,8 @@ export interface WriteSiteInput {
   readonly outputs: SiteOutputsInput;
   readonly cache: BuildCache;
   readonly memory?: MemorySite;
+  /** The destination's files, listed ahead (see listDestinationAhead). */
+  readonly listing?: Promise<string[] | undefined>;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
   /** Records a stage's time. */
@@ -29,7 +31,7 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
   const total = countOutputs(input.outputs, plan);
   const writer = input.memory
     ? createMemoryWriter(input.memory)
-    : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs });
+    : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs, listing: input.listing });
   let done = 0;
   let lastYield = performance.now();
   try {
