@@ -4,6 +4,7 @@ import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
 import { createTokenizer } from "../src/features/index.js";
+import { createRunScanner } from "../src/features/japanese-runs.js";
 import { REPO_ROOT, SEED_POSTS, makeSite, removeDir } from "./helpers.js";
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -106,4 +107,18 @@ test("the tokenizer keeps product names whole and splits Japanese into words", (
   }
   assert.ok(!terms.some((term) => /^[ぁ-ん]+$/.test(term)), "hiragana particles and endings are dropped");
   assert.deepEqual(tokenizer.tokenize("GPT4o"), tokenizer.tokenize("GPT-4o"), "GPT4o and GPT-4o are the same model");
+});
+
+test("the tokenizer's run scanner finds exactly the runs of /[\\p{sc=Han}々〆ヵヶ]+|[\\p{sc=Katakana}ー]{2,}/gu", () => {
+  // Every BMP character (a space after every fifth, so runs of each kind start and end everywhere), characters
+  // beyond the BMP (kanji of extension B, historic kana), lone surrogates, and the characters of both kinds.
+  let text = "ヵ月とアヵイ、ヶ所の々木、〆切、ーア、アー、ア𠀋イ、𠀋ア \ud840 \udc00x ";
+  for (let code = 0; code < 0x10000; code++) text += String.fromCharCode(code) + (code % 5 === 0 ? " " : "");
+  for (let code = 0x1b000; code < 0x1b170; code++) text += String.fromCodePoint(code);
+  for (let code = 0x20000; code < 0x20100; code++) text += String.fromCodePoint(code);
+  const expected = [...text.matchAll(/[\p{sc=Han}々〆ヵヶ]+|[\p{sc=Katakana}ー]{2,}/gu)].map(([run]) => [run, /^[\p{sc=Han}々〆ヵヶ]/u.test(run)]);
+  const found: Array<[string, boolean]> = [];
+  createRunScanner()(text, (run, isHan) => found.push([run, isHan]));
+  assert.ok(expected.length > 1000, `${expected.length} runs`);
+  assert.deepEqual(found, expected);
 });

@@ -1,6 +1,6 @@
 import { extractExcerpt, formatOf } from "../content/index.js";
 import type { ResolvedRelatedConfig } from "../config/index.js";
-import { extractTextFeatures, postTerms, postTermsKey, type PostTerms, type TextFeatures, type Tokenizer } from "../features/index.js";
+import { combinePostTerms, postTermsKey, tallyTextFeatures, type PostTerms, type TermTally, type TextFeatures, type Tokenizer } from "../features/index.js";
 import type { MarkdownRenderer } from "../markdown/index.js";
 import { KijiError, digest, isKijiError } from "../shared/index.js";
 import { encodeData, parseFrontMatter } from "../source/index.js";
@@ -36,10 +36,22 @@ export interface Converter {
   readonly rendererKey: string;
 }
 
+/** Converted Markdown with the term tallies its features were packed from, for the post's terms in this thread. */
+interface TalliedMarkdown {
+  readonly converted: ConvertedMarkdown;
+  readonly headingTally: TermTally;
+  readonly textTally: TermTally;
+}
+
+function convertTallied(markdown: string, converter: Converter): TalliedMarkdown {
+  const rendered = converter.renderer.render(markdown);
+  const { features, headingTally, textTally } = tallyTextFeatures(rendered, converter.tokenizer);
+  return { converted: { html: rendered.html, features }, headingTally, textTally };
+}
+
 /** Renders Markdown and extracts its text features. */
 export function convertMarkdown(markdown: string, converter: Converter): ConvertedMarkdown {
-  const rendered = converter.renderer.render(markdown);
-  return { html: rendered.html, features: extractTextFeatures(rendered, converter.tokenizer) };
+  return convertTallied(markdown, converter).converted;
 }
 
 /** Markdown converted ahead of the template pass, keyed as the build's Markdown cache is. */
@@ -77,18 +89,26 @@ function hasTemplateTags(text: string): boolean {
   return text.includes("{{") || text.includes("{%");
 }
 
+/** A converted text as prepareDocument keeps it until the post's terms are made: the entry returned, and its tallies. */
+interface Converted {
+  readonly entry: ConvertedEntry;
+  readonly tallied: TalliedMarkdown;
+}
+
 /**
  * A post's terms, when its title and excerpt are plain from its front matter. Front-matter
  * defaults may still change them: the key is made from what this thread saw, so the features
- * stage only finds these terms if the post it ranks has the same title and excerpt.
+ * stage only finds these terms if the post it ranks has the same title and excerpt. The terms are
+ * what postTerms makes of the packed features, summed from the tallies before packing.
  */
-function termsOf(task: PrepareTask, data: Record<string, unknown>, converted: { body?: ConvertedEntry; excerpt?: ConvertedEntry }, tokenizer: Tokenizer): { key: string; terms: PostTerms } | undefined {
-  const { body, excerpt } = converted;
+function termsOf(task: PrepareTask, data: Record<string, unknown>, body: Converted | undefined, excerpt: Converted | undefined, tokenizer: Tokenizer): { key: string; terms: PostTerms } | undefined {
   if (!task.isPost || !task.termFields || !body || typeof data.title !== "string") return undefined;
-  const postExcerpt = typeof data.excerpt === "string" ? data.excerpt : excerpt && { features: excerpt.converted.features, key: excerpt.key };
-  if (postExcerpt === undefined) return undefined;
-  const post = { title: data.title, excerpt: postExcerpt, body: { features: body.converted.features, key: body.key } };
-  return { key: postTermsKey(post, task.termFields), terms: postTerms(post, task.termFields, tokenizer) };
+  const frontMatterExcerpt = typeof data.excerpt === "string" ? data.excerpt : undefined;
+  if (frontMatterExcerpt === undefined && excerpt === undefined) return undefined;
+  const postExcerpt = frontMatterExcerpt ?? { features: excerpt!.entry.converted.features, key: excerpt!.entry.key };
+  const post = { title: data.title, excerpt: postExcerpt, body: { features: body.entry.converted.features, key: body.entry.key } };
+  const sources = { title: data.title, excerpt: frontMatterExcerpt ?? excerpt!.tallied.textTally, headings: body.tallied.headingTally, body: body.tallied.textTally };
+  return { key: postTermsKey(post, task.termFields), terms: combinePostTerms(sources, task.termFields, tokenizer) };
 }
 
 /**
@@ -104,17 +124,21 @@ export function prepareDocument(task: PrepareTask, converter: Converter): Prepar
     const extension = task.relativePath.slice(task.relativePath.lastIndexOf("."));
     if (task.render === false || formatOf(extension) !== "markdown") return prepared;
     const liquid = data.render_with_liquid !== false;
-    const convert = (text: string): ConvertedEntry | undefined =>
-      liquid && hasTemplateTags(text) ? undefined : { key: markdownKey(converter.rendererKey, text), converted: convertMarkdown(text, converter) };
-    let excerpt: ConvertedEntry | undefined;
+    const convert = (text: string): Converted | undefined => {
+      if (liquid && hasTemplateTags(text)) return undefined;
+      const tallied = convertTallied(text, converter);
+      return { entry: { key: markdownKey(converter.rendererKey, text), converted: tallied.converted }, tallied };
+    };
+    let excerpt: Converted | undefined;
     let excerptSeparator: string | undefined;
     if (task.isPost && (data.excerpt === undefined || data.excerpt === null)) {
       const separator = typeof data.excerpt_separator === "string" ? data.excerpt_separator : task.excerptSeparator;
       if (separator !== "") excerpt = convert(extractExcerpt(body, separator));
       if (excerpt) excerptSeparator = separator;
     }
-    const converted = { body: convert(body), excerpt };
-    return { ...prepared, ...converted, excerptSeparator, terms: termsOf(task, data, converted, converter.tokenizer) };
+    const converted = convert(body);
+    const terms = termsOf(task, data, converted, excerpt, converter.tokenizer);
+    return { ...prepared, body: converted?.entry, excerpt: excerpt?.entry, excerptSeparator, terms };
   } catch (error) {
     if (!isKijiError(error)) {
       const message = error instanceof Error ? error.message : String(error);

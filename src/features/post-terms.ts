@@ -1,6 +1,6 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import { digest } from "../shared/index.js";
-import { countTerms, forEachTerm, type TermCounts, type TextFeatures } from "./text-features.js";
+import { tallyTerms, termsOf, type TermCounts, type TermTally, type TextFeatures } from "./text-features.js";
 import type { Tokenizer } from "./tokenize.js";
 
 /** The text of a post that related-post ranking compares. */
@@ -30,13 +30,14 @@ export function termList(terms: PostTerms): string[] {
 
 /**
  * A post's fields as the terms stage gets them: the title (and a front-matter excerpt) as text,
- * rendered texts as the terms counted where they were rendered.
+ * rendered texts as the terms counted where they were rendered (packed, or still a tally in the
+ * thread that counted them).
  */
 export interface PostTermSources {
   readonly title: string;
-  readonly excerpt: string | TermCounts;
-  readonly headings: TermCounts;
-  readonly body: TermCounts;
+  readonly excerpt: string | TermCounts | TermTally;
+  readonly headings: TermCounts | TermTally;
+  readonly body: TermCounts | TermTally;
 }
 
 /**
@@ -83,24 +84,35 @@ export function postTerms(post: RenderedPost, fields: ResolvedRelatedConfig["fie
  * counting the texts word by word would. Fields weighted 0 are left out.
  */
 export function combinePostTerms(sources: PostTermSources, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
-  const sums = new Map<string, number>();
-  const add = (value: string | TermCounts, weight: number): void => {
+  // Each term's slot in `sums`: one map lookup per term and field.
+  const slots = new Map<string, number>();
+  const sums: number[] = [];
+  const add = (value: string | TermCounts | TermTally, weight: number): void => {
     if (weight <= 0 || value === "") return;
-    forEachTerm(typeof value === "string" ? countTerms(value, tokenizer) : value, (term, count) => {
-      let sum = sums.get(term) ?? 0;
-      for (let i = 0; i < count; i++) sum += weight;
-      sums.set(term, sum);
-    });
+    const counted = typeof value === "string" ? tallyTerms(value, tokenizer) : value;
+    const terms = termsOf(counted);
+    for (let index = 0; index < terms.length; index++) {
+      const term = terms[index]!;
+      let slot = slots.get(term);
+      if (slot === undefined) {
+        slot = sums.length;
+        slots.set(term, slot);
+        sums.push(0);
+      }
+      let sum = sums[slot]!;
+      for (let i = 0, count = counted.counts[index]!; i < count; i++) sum += weight;
+      sums[slot] = sum;
+    }
   };
   add(sources.title, fields.title);
   add(sources.excerpt, fields.excerpt);
   add(sources.headings, fields.headings);
   add(sources.body, fields.body);
-  return { terms: [...sums.keys()].join("\n"), counts: Float64Array.from(sums.values()) };
+  return { terms: [...slots.keys()].join("\n"), counts: Float64Array.from(sums) };
 }
 
 /** Counts the terms of a post's texts, each occurrence weighted by its field (see combinePostTerms). */
 export function extractPostTerms(text: PostText, fields: ResolvedRelatedConfig["fields"], tokenizer: Tokenizer): PostTerms {
-  const headings = countTerms(text.headings.join("\n"), tokenizer);
-  return combinePostTerms({ title: text.title, excerpt: text.excerpt, headings, body: countTerms(text.body, tokenizer) }, fields, tokenizer);
+  const headings = tallyTerms(text.headings.join("\n"), tokenizer);
+  return combinePostTerms({ title: text.title, excerpt: text.excerpt, headings, body: tallyTerms(text.body, tokenizer) }, fields, tokenizer);
 }

@@ -23,32 +23,65 @@ export interface TextFeatures {
   readonly textTerms: TermCounts;
 }
 
-/** The counted terms of `text`. */
-export function countTerms(text: string, tokenizer: Tokenizer): TermCounts {
+/**
+ * The terms of one text and how often each occurs, in order of first occurrence, before they are
+ * packed (see TermCounts): what a post's terms are summed from in the thread that counted them,
+ * which spares splitting the packed string again.
+ */
+export interface TermTally {
+  readonly terms: readonly string[];
+  readonly counts: readonly number[];
+}
+
+/** The terms of `text`, counted. */
+export function tallyTerms(text: string, tokenizer: Tokenizer): TermTally {
   // Each term's slot in `counts`: one map lookup per occurrence instead of a get and a set.
   const slots = new Map<string, number>();
+  const terms: string[] = [];
   const counts: number[] = [];
   for (const term of tokenizer.tokenize(text)) {
     const slot = slots.get(term);
     if (slot === undefined) {
       slots.set(term, counts.length);
+      terms.push(term);
       counts.push(1);
     } else counts[slot]!++;
   }
-  return { terms: [...slots.keys()].join("\n"), counts: Uint32Array.from(counts) };
+  return { terms, counts };
 }
 
-/** Calls `visit` with each term and its count, in order of first occurrence. */
-export function forEachTerm(counted: TermCounts, visit: (term: string, count: number) => void): void {
-  if (counted.counts.length === 0) return;
-  counted.terms.split("\n").forEach((term, index) => visit(term, counted.counts[index]!));
+/** A tally packed to cross threads and sit in the cache. */
+export function packTerms(tally: TermTally): TermCounts {
+  return { terms: tally.terms.join("\n"), counts: Uint32Array.from(tally.counts) };
+}
+
+/** The counted terms of `text`, packed. */
+export function countTerms(text: string, tokenizer: Tokenizer): TermCounts {
+  return packTerms(tallyTerms(text, tokenizer));
+}
+
+/** The terms of a TermCounts or a TermTally, as an array (in order of first occurrence). */
+export function termsOf(counted: TermCounts | TermTally): readonly string[] {
+  if (typeof counted.terms !== "string") return counted.terms;
+  return counted.counts.length === 0 ? [] : counted.terms.split("\n");
+}
+
+/** TextFeatures with the tallies their terms were packed from (see TermTally). */
+export interface TalliedFeatures {
+  readonly features: TextFeatures;
+  readonly headingTally: TermTally;
+  readonly textTally: TermTally;
+}
+
+/** Features of a rendered text (see extractTextFeatures), with their tallies. */
+export function tallyTextFeatures(rendered: { readonly text: string; readonly headings: ReadonlyArray<{ readonly text: string }> }, tokenizer: Tokenizer): TalliedFeatures {
+  const headingTally = tallyTerms(rendered.headings.map((heading) => heading.text).join("\n"), tokenizer);
+  const textTally = tallyTerms(rendered.text, tokenizer);
+  const features = { units: countReadingUnits(rendered.text), headingTerms: packTerms(headingTally), textTerms: packTerms(textTally) };
+  return { features, headingTally, textTally };
 }
 
 /** Features of a rendered text: its plain text (code blocks left out) and its headings' texts. */
 export function extractTextFeatures(rendered: { readonly text: string; readonly headings: ReadonlyArray<{ readonly text: string }> }, tokenizer: Tokenizer): TextFeatures {
-  return {
-    units: countReadingUnits(rendered.text),
-    headingTerms: countTerms(rendered.headings.map((heading) => heading.text).join("\n"), tokenizer),
-    textTerms: countTerms(rendered.text, tokenizer),
-  };
+  return tallyTextFeatures(rendered, tokenizer).features;
 }

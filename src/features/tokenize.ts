@@ -1,9 +1,8 @@
+import { createRunScanner } from "./japanese-runs.js";
+
 // Product, model and company names kept whole: a Latin word (inner "-" or "." allowed) followed by
 // version-like parts with a digit, so "GPT-4o", "Llama 3", "DeepSeek R1", "TPU v6" are one term each.
 const NAME = /[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*(?: (?:[A-Za-z]{0,2}\d+(?:\.\d+)*[A-Za-z]{0,2})(?![A-Za-z0-9]))*/g;
-// Runs of one Japanese script; hiragana runs (particles, endings) are left out.
-const JAPANESE_RUN = /[\p{sc=Han}々〆ヵヶ]+|[\p{sc=Katakana}ー]{2,}/gu;
-const HAN = /^[\p{sc=Han}々〆ヵヶ]/u;
 
 // Latin words too common to tell posts apart (English function words).
 const STOP_WORDS = new Set([
@@ -24,13 +23,12 @@ export interface Tokenizer {
   tokenize(text: string): string[];
 }
 
-function nameTerms(name: string, out: string[]): void {
+function nameTerms(name: string): readonly string[] {
   const whole = name.toLowerCase().replace(/[-. ]/g, "");
-  if (whole.length < 2 || STOP_WORDS.has(whole) || /^\d/.test(whole)) return;
-  out.push(whole);
+  if (whole.length < 2 || STOP_WORDS.has(whole) || /^\d/.test(whole)) return [];
   // "GPT-4o" also counts as "gpt", so it meets "GPT-5"; "DeepSeek R1" meets "DeepSeek".
   const family = /^[A-Za-z]+/.exec(name)?.[0]?.toLowerCase();
-  if (family && family !== whole && family.length >= 2 && !STOP_WORDS.has(family)) out.push(family);
+  return family && family !== whole && family.length >= 2 && !STOP_WORDS.has(family) ? [whole, family] : [whole];
 }
 
 /**
@@ -38,39 +36,38 @@ function nameTerms(name: string, out: string[]): void {
  * (full-width Latin becomes ASCII); Latin names are kept whole with their versions; katakana runs
  * are one term each (loanword compounds such as オープンソース); runs of kanji longer than two
  * characters are split into words by `Intl.Segmenter` (ICU's Japanese dictionary); hiragana,
- * one-character words and genre words are dropped as saying nothing about the topic.
+ * one-character words and genre words are dropped as saying nothing about the topic. Terms come
+ * out names first, then Japanese words, each in the order of the text.
  */
 export function createTokenizer(): Tokenizer {
   const segmenter = new Intl.Segmenter("ja", { granularity: "word" });
-  // Kanji compounds repeat across a site's posts, and each Segmenter call costs microseconds:
-  // remembering each run's words makes tokenising several times faster.
-  const known = new Map<string, readonly string[]>();
-  const hanWords = (run: string, out: string[]): void => {
-    if (run.length <= 2) {
-      if (run.length === 2 && !GENRE_WORDS.has(run)) out.push(run);
-      return;
-    }
-    let words = known.get(run);
-    if (!words) {
-      words = [...segmenter.segment(run)]
-        .filter((part) => part.isWordLike && part.segment.length >= 2 && !GENRE_WORDS.has(part.segment))
-        .map((part) => part.segment);
-      known.set(run, words);
-    }
-    out.push(...words);
+  const scanRuns = createRunScanner();
+  // Names and kanji compounds repeat across a site's posts, and each Segmenter call costs
+  // microseconds: remembering the terms of each makes tokenising several times faster.
+  const knownNames = new Map<string, readonly string[]>();
+  const knownRuns = new Map<string, readonly string[]>();
+  const hanWords = (run: string): readonly string[] => {
+    if (run.length <= 2) return run.length === 2 && !GENRE_WORDS.has(run) ? [run] : [];
+    return [...segmenter.segment(run)]
+      .filter((part) => part.isWordLike && part.segment.length >= 2 && !GENRE_WORDS.has(part.segment))
+      .map((part) => part.segment);
   };
   return {
     tokenize(text) {
       const out: string[] = [];
       const normalized = text.normalize("NFKC");
-      const rest = normalized.replace(NAME, (name) => {
-        nameTerms(name, out);
-        return " ";
-      });
-      for (const [run] of rest.matchAll(JAPANESE_RUN)) {
-        if (HAN.test(run)) hanWords(run, out);
-        else out.push(run);
+      for (const [name] of normalized.matchAll(NAME)) {
+        let terms = knownNames.get(name);
+        if (!terms) knownNames.set(name, (terms = nameTerms(name)));
+        for (const term of terms) out.push(term);
       }
+      // Names are Latin, so the Japanese runs are the same with or without them in the text.
+      scanRuns(normalized, (run, isHan) => {
+        if (!isHan) return void out.push(run);
+        let words = knownRuns.get(run);
+        if (!words) knownRuns.set(run, (words = hanWords(run)));
+        for (const word of words) out.push(word);
+      });
       return out;
     },
   };
