@@ -45,9 +45,10 @@ export interface MarkdownRenderer {
 export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
   const settings = resolveMarkdownOptions(options);
   const highlight = settings.highlight ? createHighlighter() : () => undefined;
+  const tableGate = { hasPipe: true };
   const parsed = unified()
     .use(remarkParse)
-    .use(remarkKramdownInput)
+    .use(remarkKramdownInput, { tableGate })
     .use(remarkCjkFriendly)
     // Order matters: spacing reads the tree as parsed, before the block rules remove `^` lines.
     .use(remarkListSpacing)
@@ -66,6 +67,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .freeze();
   return {
     render(markdown) {
+      tableGate.hasPipe = markdown.includes("|");
       const tree = processor.runSync(processor.parse(markdown), markdown) as Root;
       const { headings, text } = collectText(tree);
       const html = processor.stringify(tree);

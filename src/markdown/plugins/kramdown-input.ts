@@ -15,7 +15,7 @@ import { definitionListFromMarkdown } from "../syntax/definition-list.js";
 import { kramdownGuillemetSyntax } from "../syntax/guillemets.js";
 import { kramdownHtmlBlockFromMarkdown, kramdownHtmlBlockSyntax } from "../syntax/html-block.js";
 import { kramdownHtmlSpanBlockFromMarkdown, kramdownHtmlSpanBlockSyntax } from "../syntax/html-span-block.js";
-import { kramdownTableSyntax } from "../syntax/kramdown-table.js";
+import { type TableGate, kramdownTableSyntax } from "../syntax/kramdown-table.js";
 import { kramdownLineBreakSyntax } from "../syntax/line-break.js";
 import { kramdownListSyntax } from "../syntax/kramdown-lists.js";
 import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
@@ -25,11 +25,12 @@ import { kramdownTableFromMarkdown } from "../syntax/table-rows.js";
  * `~~strike~~` (not single `~`), task lists and footnotes, but no bare-URL autolinks; `$$` math;
  * definition lists; block IAL/ALD lines; kramdown's list markers, fences, code
  * spans, `\\` line breaks, HTML blocks and `<<`. (CJK-friendly emphasis is its own plugin.)
+ * `tableGate`, when given, tells the table construct whether the document has a `|`.
  */
-export default function remarkKramdownInput(this: Processor): void {
+export default function remarkKramdownInput(this: Processor, options: { readonly tableGate?: TableGate } = {}): void {
   const data = this.data();
   (data.micromarkExtensions ??= []).push(
-    kramdownTableSyntax(),
+    kramdownTableSyntax(options.tableGate),
     gfmStrikethrough({ singleTilde: false }),
     gfmTaskListItem(),
     gfmFootnote(),

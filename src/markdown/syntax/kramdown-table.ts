@@ -218,9 +218,18 @@ const tokenizePipeOnLine: Tokenizer = (effects, ok, nok) => {
 };
 const pipeOnLine: Construct = { partial: true, tokenize: tokenizePipeOnLine };
 
+/**
+ * Whether the document being parsed has a `|` at all, set by the renderer before each parse: a
+ * table needs one on its first line, so without any the look-ahead on every paragraph's first
+ * line (reading it code by code) is skipped and the parse is the same.
+ */
+export interface TableGate {
+  hasPipe: boolean;
+}
+
 // kramdown's parse_table: consecutive lines with a `|`, at least one body row, then a boundary.
-const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects: Effects, ok, nok) {
-  if (this.interrupt || !isAfterBlockBoundary(this.events)) return nok;
+const tokenizeTable = (gate: TableGate): Tokenizer => function (this: TokenizeContext, effects: Effects, ok, nok) {
+  if (!gate.hasPipe || this.interrupt || !isAfterBlockBoundary(this.events)) return nok;
   const report: RowReport = { kind: "row", hasOnlyCodePipes: false };
   const kinds: TableLineKind[] = [];
   const row = createRowConstruct(report);
@@ -249,6 +258,6 @@ const tokenizeTable: Tokenizer = function (this: TokenizeContext, effects: Effec
  * boundary starts one (no separator row needed), `|---|` lines end the header or start another
  * <tbody>, a `|===|` line starts the <tfoot>, and pipes inside code spans do not split cells.
  */
-export function kramdownTableSyntax(): Extension {
-  return { flow: { null: [{ name: "kramdownTable", tokenize: tokenizeTable }] } };
+export function kramdownTableSyntax(gate: TableGate = { hasPipe: true }): Extension {
+  return { flow: { null: [{ name: "kramdownTable", tokenize: tokenizeTable(gate) }] } };
 }
