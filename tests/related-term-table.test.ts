@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { deserialize, serialize } from "node:v8";
 import { resolveConfig } from "../src/config/index.js";
-import { loadTermTable, rankNumberedPosts, rankRelatedPosts, saveTermTable, updateTermTable, type PostTerms, type RankedPost, type TermTable, type TermTableRecord } from "../src/features/index.js";
+import { loadTermTable, rankNumberedPosts, rankRelatedPosts, rankingSteps, saveTermTable, updateTermTable, type PostTerms, type RankedPost, type TermTable, type TermTableRecord } from "../src/features/index.js";
 
 const DAY = 86_400_000;
 const RELATED = resolveConfig("/site", [], []).related;
@@ -169,4 +169,21 @@ test("the term table drops words no post has any longer, and keeps counts that a
   const again = updateTermTable(loadTermTable(store), after.map((s) => ({ key: s.key, terms: () => assert.fail("no terms are read when nothing changed") })));
   const posts = after.map((s) => s.post);
   assert.deepStrictEqual(rankNumberedPosts(posts, again.keys, RELATED), rankRelatedPosts(posts, RELATED));
+});
+
+test("ranking step by step (the dev server's event loop runs between posts) gives the same lists, stopping after every post", () => {
+  const DAY = 86_400_000;
+  const words = ["モデル", "推論", "学習", "評価", "導入", "費用", "検索", "生成"];
+  const posts: RankedPost[] = Array.from({ length: 40 }, (_, i) => {
+    const list = words.filter((_, w) => (i + w) % 3 !== 0);
+    return { time: i * DAY, tags: [i % 2 ? "LLM" : "RAG"], categories: ["AI"], isListed: true, pins: [], wantsList: i !== 7, terms: { terms: list.join("\n"), counts: Float64Array.from(list, (_, w) => 1 + ((i * w) % 4)) } };
+  });
+  const keys = updateTermTable(undefined, posts.map((post, i) => ({ key: String(i), terms: () => post.terms }))).keys;
+  const steps = rankingSteps(posts, keys, RELATED);
+  let stops = 0;
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) stops++;
+  assert.ok(stops >= posts.length, `stopped ${stops} times for ${posts.length} posts`);
+  assert.deepStrictEqual(step.value, rankRelatedPosts(posts, RELATED));
+  assert.ok(step.value[0]!.length > 0 && step.value[7]!.length === 0);
 });

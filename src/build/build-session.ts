@@ -98,11 +98,11 @@ async function readBodyEdit(input: BuildSessionInput, before: Post | Page): Prom
  * the features stage's own function over this one document; its related list depends on every
  * post, so it stays the build's until the next build().
  */
-function ownFeatures(input: BuildSessionInput, edits: readonly BodyEdit[], texts: ReadonlyMap<DocumentBase, DocumentText>): SiteFeatures {
+async function ownFeatures(input: BuildSessionInput, edits: readonly BodyEdit[], texts: ReadonlyMap<DocumentBase, DocumentText>): Promise<SiteFeatures> {
   const posts = edits.flatMap(({ after }) => (after.type === "pages" ? [] : [after]));
   const pages = edits.flatMap(({ after }) => (after.type === "pages" ? [after] : []));
   const sources = new Map(edits.map(({ source }) => [source.entry.relativePath, source.text]));
-  const derived = deriveFeatures({
+  const derived = await deriveFeatures({
     config: { ...input.config, related: { ...input.config.related, count: 0 } },
     content: { ...input.content, posts, pages },
     texts,
@@ -139,7 +139,7 @@ export function createBuildSession(input: BuildSessionInput): BuildSession {
         cache: input.cache,
         usedMarkdown: new Set(),
       });
-      addFeatureViews(input.views, ownFeatures(input, edits, texts));
+      addFeatureViews(input.views, await ownFeatures(input, edits, texts));
       const outputs: RenderedPage[] = [];
       const isPage = (doc: Post | Page): doc is Page => doc.type === "pages";
       const befores = edits.map(({ before }) => before);

@@ -9,6 +9,7 @@ import { listDestinationAhead, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { createBuildSession, type BuildSession } from "./build-session.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
+import { createYielder, nextTurn } from "./yield-often.js";
 import { createImageStore } from "./image-store.js";
 import { createLazyRenderer, type LazyRenderer } from "./lazy-renderer.js";
 import { loadSiteSource, type SiteSource } from "./load-site-source.js";
@@ -143,14 +144,16 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads, onWorkerLost });
   logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");
+  await nextTurn();
 
   // 3. Content model.
   const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
-  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
+  const content = await buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger, pause: createYielder() });
   const ogImages = planOgImages(content, config, logger);
   // Listed in a worker thread while the next stages compute: the files of the old site, for the commit.
   const listing = options.memory ? undefined : listDestinationAhead(config.destination, cache.outputs);
   mark("content");
+  await nextTurn();
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
   // Loaded now only if something may render Markdown outside the template pass (which loads it when it must).
@@ -180,13 +183,15 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     usedMarkdown: used.markdown,
   });
   mark("templates");
+  await nextTurn();
 
   // 5. Derived data from the rendered text: reading time, related posts, book blocks.
   const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));
   const sourceText = (file: string): string | undefined => docs.get(file)?.text ?? dataTexts.get(file);
-  const features = deriveFeatures({
+  const features = await deriveFeatures({
     ...{ config, content, texts, sourceText, usedTerms: used.terms },
     ...{ termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts },
+    pause: createYielder(),
   });
   addFeatureViews(views, features);
   mark("features");

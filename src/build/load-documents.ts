@@ -3,6 +3,7 @@ import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, lazySourceDocument, readSourceBytes, readSourceLater, type SourceBytes, type SourceDocument, type SourceEntry } from "../source/index.js";
 import type { BuildCache, CachedDocument, PreparedKeys } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
+import { createYielder } from "./yield-often.js";
 import { reviveError, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import { BATCH_SIZE, createDocumentPreparer, type DocumentPreparer } from "./prepare-documents.js";
 
@@ -71,8 +72,10 @@ interface ReadChunk {
  * Reads a chunk of documents, takes each from the cache (read once: the cache folder reads it
  * from disk; a record that cannot be read is a miss) and hands the misses to the preparer at once.
  */
-async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
+async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions, yieldOften: () => Promise<void> | undefined): Promise<ReadChunk> {
   await preparer.ready();
+  // Reading from the cache never waits for I/O: let the dev server take file events meanwhile.
+  await yieldOften();
   const texts = chunk.map(({ entry }) => readText(entry, options));
   const parsed = texts.map(({ digest }) => {
     options.used.documents.add(digest);
@@ -142,7 +145,8 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
   let chunks: ReadChunk[];
   try {
     const slices = Array.from({ length: Math.ceil(flat.length / BATCH_SIZE) }, (_, i) => flat.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
-    chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options));
+    const yieldOften = createYielder();
+    chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options, yieldOften));
     await preparer.flush();
     // Of several failing documents, the first in source order is reported.
     for (const chunk of chunks) {

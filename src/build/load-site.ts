@@ -62,7 +62,7 @@ export async function loadSite(options: LoadSiteOptions): Promise<LoadedSite> {
   const logger = options.logger ?? createSilentLogger();
   const now = options.now ?? Date.now();
   const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
-  const content = buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
+  const content = await buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger });
   const ogImages = planOgImages(content, config, logger);
   const documents = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   return {

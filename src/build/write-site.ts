@@ -2,9 +2,8 @@ import { countOutputs, planOutputs, siteOutputs, type SiteOutputsInput } from ".
 import { KijiError } from "../shared/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
+import { createYielder } from "./yield-often.js";
 
-// How long rendering may keep the event loop to itself.
-const YIELD_EVERY_MS = 20;
 
 /** What writing the site needs. */
 export interface WriteSiteInput {
@@ -33,7 +32,7 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
     ? createMemoryWriter(input.memory)
     : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs, listing: input.listing });
   let done = 0;
-  let lastYield = performance.now();
+  const yieldOften = createYielder();
   try {
     for (const output of siteOutputs(input.outputs, plan)) {
       for await (const file of output) {
@@ -41,10 +40,7 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
         await writer.write(file);
         input.onProgress?.(++done, total);
         // Rendering into memory never waits for I/O: let the dev server answer requests and file events meanwhile.
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
+        await yieldOften();
       }
     }
     input.mark("render+write");

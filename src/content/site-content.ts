@@ -41,6 +41,8 @@ export interface SiteContentInput {
   /** Names of the layouts in `_layouts/` (archives are made only for layouts that exist). */
   readonly layoutNames: ReadonlySet<string>;
   readonly logger: Logger;
+  /** Awaited between posts when it returns a promise: lets the dev server's event loop run during a long stage. */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 function comparePosts(a: Post, b: Post): number {
@@ -63,7 +65,7 @@ function checkUniqueOutputs(items: ReadonlyArray<{ outputPath: string; relativeP
 }
 
 /** Builds the content model with Jekyll 4.3's publishing rules (drafts, future, unpublished). */
-export function buildSiteContent(input: SiteContentInput): SiteContent {
+export async function buildSiteContent(input: SiteContentInput): Promise<SiteContent> {
   const { config, logger } = input;
   const isPublishable = (post: Post): boolean =>
     (post.published || config.unpublished) && (config.future || Math.floor(post.date.epochMs / 1000) <= Math.floor(input.now / 1000));
@@ -75,6 +77,7 @@ export function buildSiteContent(input: SiteContentInput): SiteContent {
     }
     const post = createPost(doc, "posts", input);
     if (isPublishable(post)) posts.push(post);
+    await input.pause?.();
   }
   if (config.showDrafts) {
     for (const doc of input.draftDocs) {

@@ -5,7 +5,7 @@ import { openBodyFacts, type BodyFact, type BodyFactsTable, type FactFinder } fr
 import { chooseCta, ctaUrls, linksIn } from "./choose-cta.js";
 import { createBookBlocks, type BookBlocks, type BookLink } from "./book-blocks.js";
 import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
-import { rankNumberedPosts, type RankedFacts, type RelatedMatch } from "./rank-related.js";
+import { rankingSteps, type RankedFacts, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { updateTermTable } from "./term-table.js";
 import { loadTermTable, saveTermTable, type TermTableStore } from "./term-table-store.js";
@@ -58,6 +58,8 @@ export interface FeaturesInput {
   readonly bodyFactsCache?: FeatureCache<BodyFactsTable>;
   /** Keys this build used, so the rest can be swept. */
   readonly usedTerms: Set<string>;
+  /** Awaited between posts when it returns a promise: lets the dev server's event loop run during a long stage. */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 /** One entry of `page.related`. */
@@ -113,14 +115,19 @@ function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): Lazy
 const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: "", counts: new Float64Array(0) }) };
 
 /** The ranking of the last build when nothing it was ranked from changed (each post's terms key stands for its terms), else a new one. */
-function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms: readonly LazyTerms[]): RelatedRanking["lists"] {
+async function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms: readonly LazyTerms[]): Promise<RelatedRanking["lists"]> {
   const key = digest(JSON.stringify(input.config.related), JSON.stringify(ranked.map((post, index) => [post, terms[index]!.key])));
   const cached = input.relatedCache?.get(RANKING);
   if (cached?.key === key) return cached.lists;
+  await input.pause?.();
   const stored = loadTermTable(input.termTableCache);
   const { keys, table } = updateTermTable(stored, terms);
   if (table !== stored && input.termTableCache) saveTermTable(input.termTableCache, table);
-  const lists = rankNumberedPosts(ranked, keys, input.config.related);
+  await input.pause?.();
+  const steps = rankingSteps(ranked, keys, input.config.related);
+  let step = steps.next();
+  for (; !step.done; step = steps.next()) await input.pause?.();
+  const lists = step.value;
   input.relatedCache?.set(RANKING, { key, lists });
   return lists;
 }
@@ -141,7 +148,7 @@ function createFactFinder(config: ResolvedConfig, blocks: BookBlocks): FactFinde
 }
 
 /** Related lists of every post: front-matter pins first, then the best-scored published posts. */
-function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): RelatedEntry[][] {
+async function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): Promise<RelatedEntry[][]> {
   const posts = input.content.posts;
   if (input.config.related.count === 0) return posts.map(() => []);
   // Indexing every post's URL, file name and slug costs tens of ms at 10,000 posts: only done when a post pins another.
@@ -152,7 +159,7 @@ function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): Relate
     const isListed = post.type === "posts" && post.published;
     return { time: post.date.epochMs, tags: post.tags, categories: post.categories, isListed, ...request };
   });
-  return rankCached(input, ranked, terms).map((matches) =>
+  return (await rankCached(input, ranked, terms)).map((matches) =>
     matches.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned })),
   );
 }
@@ -162,13 +169,14 @@ function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): Relate
  * pages) from the content model and each document's rendered text. Pure apart from the terms
  * cache it fills.
  */
-export function deriveFeatures(input: FeaturesInput): SiteFeatures {
+export async function deriveFeatures(input: FeaturesInput): Promise<SiteFeatures> {
   const { config, content } = input;
   const tokenizer = createTokenizer();
   const blocks = createBookBlocks({ config, data: content.data, sourceText: input.sourceText, tokenizer });
   const needsTerms = config.related.count > 0 || blocks.hasCatalogue;
   const terms = content.posts.map((post) => (needsTerms ? postTerms(input, post, tokenizer) : NO_TERMS));
-  const related = relatedLists(input, terms);
+  await input.pause?.();
+  const related = await relatedLists(input, terms);
   const documents = new Map<DocumentBase, DocumentFeatures>();
   const facts = openBodyFacts(input.bodyFactsCache?.get(RANKING), createFactFinder(config, blocks));
   const factOf = (doc: DocumentBase): BodyFact => {
@@ -178,11 +186,12 @@ export function deriveFeatures(input: FeaturesInput): SiteFeatures {
   const affiliate = (books: readonly BookLink[], fact: BodyFact): boolean => books.some((book) => book.isAffiliate) || fact.hasAffiliateLink;
   const postCta = (post: Post, fact: BodyFact): CtaBlock | undefined =>
     chooseCta({ categories: post.categories, frontMatter: post.data.cta, linksTo: (url) => fact.ctaLinks.includes(url) }, config.cta);
-  content.posts.forEach((post, index) => {
+  for (const [index, post] of content.posts.entries()) {
     const books = blocks.forPost(post, blocks.hasCatalogue ? termList(terms[index]!.terms()) : []);
     const fact = factOf(post);
     documents.set(post, { related: related[index]!, readingTime: readingMinutes(fact.units, config.readingTime), books, hasAffiliateLinks: affiliate(books, fact), cta: postCta(post, fact) });
-  });
+    await input.pause?.();
+  }
   for (const page of content.pages) {
     const books = blocks.forPage(page);
     documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(books, factOf(page)), cta: undefined });

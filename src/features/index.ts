@@ -8,7 +8,7 @@ export { combinePostTerms, extractPostTerms, postTerms, postTermsKey, termList }
 export type { PostTerms, PostTermSources, PostText, RenderedPost } from "./post-terms.js";
 export { countTerms, extractTextFeatures, tallyTextFeatures } from "./text-features.js";
 export type { TalliedFeatures, TermCounts, TermTally, TextFeatures } from "./text-features.js";
-export { rankNumberedPosts, rankRelatedPosts } from "./rank-related.js";
+export { rankNumberedPosts, rankRelatedPosts, rankingSteps } from "./rank-related.js";
 export type { RankedFacts, RankedPost, RelatedMatch } from "./rank-related.js";
 export type { BodyFactsTable } from "./body-facts.js";
 export { updateTermTable } from "./term-table.js";

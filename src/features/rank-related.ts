@@ -136,15 +136,37 @@ export function rankRelatedPosts(posts: readonly RankedPost[], config: ResolvedR
 
 /** rankRelatedPosts, given every post's terms already numbered (see NumberedKeys; a term table keeps them from build to build). */
 export function rankNumberedPosts(posts: readonly RankedFacts[], terms: NumberedKeys, config: ResolvedRelatedConfig): RelatedMatch[][] {
+  const steps = rankingSteps(posts, terms, config);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * rankNumberedPosts one post at a time: the generator stops after each post's list, so that a
+ * caller with an event loop to keep (the dev server) can let it run between posts, and returns
+ * every list at the end.
+ */
+export function* rankingSteps(posts: readonly RankedFacts[], terms: NumberedKeys, config: ResolvedRelatedConfig): Generator<void, RelatedMatch[][]> {
+  const text = indexNumberedKeys(terms, { idf: true, maxKeys: MAX_TERMS, normalize: true });
+  yield;
   const signals: Signals = {
-    text: indexNumberedKeys(terms, { idf: true, maxKeys: MAX_TERMS, normalize: true }),
+    text,
     tags: buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.tags) })), { idf: true, maxKeys: Infinity, normalize: true }),
     categories: buildSignalIndex(posts.map((post) => ({ keys: uniqueNames(post.categories) })), { idf: false, maxKeys: Infinity, normalize: false }),
     times: Float64Array.from(posts, (post) => post.time),
     isListed: Uint8Array.from(posts, (post) => (post.isListed ? 1 : 0)),
   };
+  yield;
   const acc = createAccumulator(posts.length);
-  return posts.map((post, p) => (post.wantsList ? rankOne(signals, p, post.pins, config, acc) : []));
+  const lists: RelatedMatch[][] = [];
+  for (let p = 0; p < posts.length; p++) {
+    const post = posts[p]!;
+    lists.push(post.wantsList ? rankOne(signals, p, post.pins, config, acc) : []);
+    yield;
+  }
+  return lists;
 }
 
 /** Everything ranking reads, over all posts. */
