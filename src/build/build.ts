@@ -2,14 +2,14 @@ import path from "node:path";
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from "../config/index.js";
 import { buildSiteContent, createTimeZone, type Page } from "../content/index.js";
 import { createTokenizer, deriveFeatures, planOgImages } from "../features/index.js";
-import { KijiError, createSilentLogger, digest, engineDigest, type Logger } from "../shared/index.js";
+import { KijiError, createSilentLogger, createYielder, digest, engineDigest, nextTurn, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
 import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
 import { listDestinationAhead, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { createBuildSession, type BuildSession } from "./build-session.js";
 import { MARKDOWN_OPTIONS } from "./load-site.js";
-import { createYielder, nextTurn } from "./yield-often.js";
+
 import { createImageStore } from "./image-store.js";
 import { createLazyRenderer, type LazyRenderer } from "./lazy-renderer.js";
 import { loadSiteSource, type SiteSource } from "./load-site-source.js";
@@ -181,6 +181,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     converter,
     cache,
     usedMarkdown: used.markdown,
+    pause: createYielder(),
   });
   mark("templates");
   await nextTurn();

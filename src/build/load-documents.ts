@@ -1,9 +1,10 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, lazySourceDocument, readSourceBytes, readSourceLater, type SourceBytes, type SourceDocument, type SourceEntry } from "../source/index.js";
+import { createYielder } from "../shared/index.js";
 import type { BuildCache, CachedDocument, PreparedKeys } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
-import { createYielder } from "./yield-often.js";
+
 import { reviveError, type PrepareResult, type PrepareTask } from "./prepare-document.js";
 import { BATCH_SIZE, createDocumentPreparer, type DocumentPreparer } from "./prepare-documents.js";
 

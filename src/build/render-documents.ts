@@ -17,6 +17,8 @@ export interface ConvertInput {
   readonly cache: BuildCache;
   /** Markdown cache keys used by this build. */
   readonly usedMarkdown: Set<string>;
+  /** Awaited between documents when it returns a promise: lets the dev server's event loop run. */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 /**
@@ -182,6 +184,7 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
     if (body.converted) view.content = body.converted.html;
     else defineLazyHtml(view, "content", () => load().html);
     texts.set(doc, new LazyText(body.key, excerptText, load));
+    await input.pause?.();
   }
   return texts;
 }

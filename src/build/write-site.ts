@@ -1,8 +1,8 @@
 import { countOutputs, planOutputs, siteOutputs, type SiteOutputsInput } from "../outputs/index.js";
-import { KijiError } from "../shared/index.js";
+import { KijiError, createYielder } from "../shared/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
-import { createYielder } from "./yield-often.js";
+
 
 
 /** What writing the site needs. */

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { build, createBuildCache, type BuildOptions, type BuildResult, type MemorySite } from "../build/index.js";
 import type { ResolvedConfig } from "../config/index.js";
-import { createLogger, toPosix, type LoggerOptions } from "../shared/index.js";
+import { createLogger, createYielder, toPosix, type LoggerOptions } from "../shared/index.js";
 import { classifyChange, type ChangeContext, type ChangeKind } from "./change-kind.js";
 import { NOTHING_ANNOUNCED, announceBodies, announceStatic, type Announced } from "./fast-paths.js";
 import { describeError } from "./overlay-error.js";
@@ -92,7 +92,7 @@ async function runBuild(state: SiteState, options: DevSiteOptions, kinds: Change
     // Pages the fast path rendered meanwhile are newer than this build's: put them back (the next build renders them too).
     await state.fastLane;
     for (const [file, contents] of state.pinned) memory.set(file, contents);
-    const diff = diffSites(before, memory, changedSources);
+    const diff = await diffSites(before, memory, changedSources, createYielder());
     const fresh = diff.filter((file) => !announced.settled.has(file) && !state.pinned.has(file));
     if (fresh.length > 0 || wasFailing) publishUpdate(state, fresh);
     const changed = [...new Set([...announced.early, ...diff])];
