@@ -124,6 +124,9 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     checkAborted(options.signal);
   };
 
+  // A build into memory is the dev server's: long stages let its event loop run (file events, the fast path, requests).
+  const pauseForServe = (): (() => Promise<void> | undefined) | undefined => (options.memory ? createYielder() : undefined);
+
   // 1. Configuration, and the caches it keys.
   const config = await loadConfig({ source: options.source, configFiles: options.configFiles, overrides: options.overrides });
   const zone = createTimeZone(config.timezone);
@@ -148,7 +151,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
 
   // 3. Content model.
   const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
-  const content = await buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger, pause: createYielder() });
+  const content = await buildSiteContent({ config, zone, now, ...source, staticEntries: source.tree.statics, layoutNames, logger, pause: pauseForServe() });
   const ogImages = planOgImages(content, config, logger);
   // Listed in a worker thread while the next stages compute: the files of the old site, for the commit.
   const listing = options.memory ? undefined : listDestinationAhead(config.destination, cache.outputs);
@@ -181,7 +184,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     converter,
     cache,
     usedMarkdown: used.markdown,
-    pause: createYielder(),
+    pause: pauseForServe(),
   });
   mark("templates");
   await nextTurn();
@@ -192,7 +195,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   const features = await deriveFeatures({
     ...{ config, content, texts, sourceText, usedTerms: used.terms },
     ...{ termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts },
-    pause: createYielder(),
+    pause: pauseForServe(),
   });
   addFeatureViews(views, features);
   mark("features");

@@ -1,5 +1,5 @@
 // How long a build may keep the event loop to itself.
-const YIELD_EVERY_MS = 20;
+const YIELD_EVERY_MS = 5;
 
 /**
  * A function to await between units of work: it lets the event loop run (setImmediate) once
