@@ -144,10 +144,10 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   // 2. Source: scan, read, parse front matter and render Markdown on every core.
   const used = { documents: new Set<string>(), markdown: new Set<string>(), terms: new Set<string>(), texts: new Set<string>() };
   const onWorkerLost = (error: Error, files: readonly string[]): void => logger.debug(`a worker thread stopped (${error.message}); ${files.length} documents from ${files[0]} on were prepared in the main thread`);
-  const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads, onWorkerLost });
+  const source = await loadSiteSource(config, { cache, used, markdownOptions: MARKDOWN_OPTIONS, rendererKey, threads: options.threads, onWorkerLost, pause: pauseForServe() });
   logger.debug(`source: ${source.postDocs.length} posts, ${source.pageDocs.length} pages, ${source.layouts.length} layouts, ${source.tree.statics.length} static files`);
   mark("source");
-  await nextTurn();
+  if (options.memory) await nextTurn();
 
   // 3. Content model.
   const layoutNames = new Set(source.layouts.map((layout) => layout.layoutName));
@@ -156,7 +156,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   // Listed in a worker thread while the next stages compute: the files of the old site, for the commit.
   const listing = options.memory ? undefined : listDestinationAhead(config.destination, cache.outputs);
   mark("content");
-  await nextTurn();
+  if (options.memory) await nextTurn();
 
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
   // Loaded now only if something may render Markdown outside the template pass (which loads it when it must).
@@ -187,7 +187,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     pause: pauseForServe(),
   });
   mark("templates");
-  await nextTurn();
+  if (options.memory) await nextTurn();
 
   // 5. Derived data from the rendered text: reading time, related posts, book blocks.
   const dataTexts = new Map(source.dataFiles.map((file) => [file.relativePath, file.text]));

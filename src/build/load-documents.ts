@@ -1,7 +1,6 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
 import type { MarkdownOptions } from "../markdown/index.js";
 import { MAX_DOCUMENT_BYTES, decodeData, lazySourceDocument, readSourceBytes, readSourceLater, type SourceBytes, type SourceDocument, type SourceEntry } from "../source/index.js";
-import { createYielder } from "../shared/index.js";
 import type { BuildCache, CachedDocument, PreparedKeys } from "./build-cache.js";
 import { mapLimit } from "./map-limit.js";
 
@@ -24,6 +23,8 @@ export interface LoadDocumentsOptions {
   readonly render?: boolean;
   /** The related-post field weights, so posts get their terms where they are rendered. */
   readonly termFields?: ResolvedRelatedConfig["fields"];
+  /** Awaited between chunks of documents when it returns a promise (see createYielder). */
+  readonly pause?: () => Promise<void> | undefined;
   /** Cache keys this build used, so the rest can be swept afterwards. */
   readonly used: { readonly documents: Set<string>; readonly markdown: Set<string>; readonly texts?: Set<string> };
 }
@@ -73,10 +74,10 @@ interface ReadChunk {
  * Reads a chunk of documents, takes each from the cache (read once: the cache folder reads it
  * from disk; a record that cannot be read is a miss) and hands the misses to the preparer at once.
  */
-async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions, yieldOften: () => Promise<void> | undefined): Promise<ReadChunk> {
+async function readChunk(chunk: readonly FlatEntry[], preparer: DocumentPreparer, options: LoadDocumentsOptions): Promise<ReadChunk> {
   await preparer.ready();
   // Reading from the cache never waits for I/O: let the dev server take file events meanwhile.
-  await yieldOften();
+  await options.pause?.();
   const texts = chunk.map(({ entry }) => readText(entry, options));
   const parsed = texts.map(({ digest }) => {
     options.used.documents.add(digest);
@@ -146,8 +147,7 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
   let chunks: ReadChunk[];
   try {
     const slices = Array.from({ length: Math.ceil(flat.length / BATCH_SIZE) }, (_, i) => flat.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
-    const yieldOften = createYielder();
-    chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options, yieldOften));
+    chunks = await mapLimit(slices, READ_CHUNKS, (slice) => readChunk(slice, preparer, options));
     await preparer.flush();
     // Of several failing documents, the first in source order is reported.
     for (const chunk of chunks) {

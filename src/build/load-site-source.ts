@@ -63,6 +63,8 @@ export interface LoadSiteSourceOptions {
   readonly onWorkerLost?: (error: Error, files: readonly string[]) => void;
   /** False to parse front matter only, without rendering Markdown. Default: true. */
   readonly render?: boolean;
+  /** Awaited between chunks of documents when it returns a promise (see createYielder). */
+  readonly pause?: () => Promise<void> | undefined;
 }
 
 /** Scans the source, then reads layouts, includes and data, and parses documents on every core. */

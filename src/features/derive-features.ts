@@ -5,7 +5,7 @@ import { openBodyFacts, type BodyFact, type BodyFactsTable, type FactFinder } fr
 import { chooseCta, ctaUrls, linksIn } from "./choose-cta.js";
 import { createBookBlocks, type BookBlocks, type BookLink } from "./book-blocks.js";
 import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
-import { rankingSteps, type RankedFacts, type RelatedMatch } from "./rank-related.js";
+import { rankNumberedPosts, rankingSteps, type RankedFacts, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { updateTermTable } from "./term-table.js";
 import { loadTermTable, saveTermTable, type TermTableStore } from "./term-table-store.js";
@@ -114,6 +114,14 @@ function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): Lazy
 
 const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: "", counts: new Float64Array(0) }) };
 
+/** Runs ranking steps to the end, awaiting `pause` between them. */
+async function rankPausing(steps: Generator<void, RelatedMatch[][]>, pause: () => Promise<void> | undefined): Promise<RelatedMatch[][]> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
 /** The ranking of the last build when nothing it was ranked from changed (each post's terms key stands for its terms), else a new one. */
 async function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms: readonly LazyTerms[]): Promise<RelatedRanking["lists"]> {
   const key = digest(JSON.stringify(input.config.related), JSON.stringify(ranked.map((post, index) => [post, terms[index]!.key])));
@@ -124,10 +132,7 @@ async function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], 
   const { keys, table } = updateTermTable(stored, terms);
   if (table !== stored && input.termTableCache) saveTermTable(input.termTableCache, table);
   await input.pause?.();
-  const steps = rankingSteps(ranked, keys, input.config.related);
-  let step = steps.next();
-  for (; !step.done; step = steps.next()) await input.pause?.();
-  const lists = step.value;
+  const lists = input.pause ? await rankPausing(rankingSteps(ranked, keys, input.config.related), input.pause) : rankNumberedPosts(ranked, keys, input.config.related);
   input.relatedCache?.set(RANKING, { key, lists });
   return lists;
 }
