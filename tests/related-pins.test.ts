@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { build } from "../src/build/index.js";
+import { build, createBuildCache } from "../src/build/index.js";
 import { formatError } from "../src/shared/index.js";
 import { makeSite, removeDir } from "./helpers.js";
 
@@ -86,4 +86,28 @@ test("an ambiguous slug, a post pinning itself and a related: value of the wrong
   const wrong = await buildError({ "_posts/2026-01-03-llm-c.md": post("LLM C", LLM, "related: llm-a\n") });
   assert.match(wrong.message, /front matter 'related' must be a list or false/);
   assert.equal(wrong.line, 3);
+});
+
+test("templates that never name related: no ranking is done, and a bad pin is still an error", async () => {
+  const ranked = async (layout: string): Promise<boolean> => {
+    const site = makeSite({ ...BASE, "_layouts/post.html": layout });
+    const cache = createBuildCache();
+    try {
+      await build({ source: site, now: NOW, cache, cacheDir: false, threads: 1 });
+      return cache.related.get("site") !== undefined;
+    } finally {
+      removeDir(site);
+    }
+  };
+  assert.equal(await ranked("<h1>{{ page.title }}</h1>{{ content }}{% for r in site.related_posts %}{{ r.url }}{% endfor %}"), false);
+  assert.equal(await ranked(BASE["_layouts/post.html"]), true);
+  const error = await buildError({ "_layouts/post.html": "{{ content }}", "_posts/2026-01-02-llm-b.md": post("LLM B", LLM, "related: [/2025/12/31/gone/]\n") });
+  assert.equal(error.file, "_posts/2026-01-02-llm-b.md");
+  assert.equal(error.line, 3);
+});
+
+test("a template reaching page.related without naming it gets the same lists, ranked when first asked for", async () => {
+  const related = await buildRelated({ "_layouts/post.html": '{% set key = "rel" ~ "ated" %}{% for r in page[key] %}{{ r.url }}\n{% endfor %}' });
+  assert.deepEqual(related("/2026/llm-a/"), ["/2026/llm-b/", "/2026/llm-c/"]);
+  assert.deepEqual(related("/2026/robot/"), []);
 });

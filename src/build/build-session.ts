@@ -111,7 +111,7 @@ async function ownFeatures(input: BuildSessionInput, edits: readonly BodyEdit[],
     usedTerms: new Set(),
   });
   const documents = new Map(
-    edits.map(({ before, after }) => [before, { ...derived.documents.get(after)!, related: input.features.documents.get(before)?.related ?? [] }]),
+    edits.map(({ before, after }) => [before, { ...derived.documents.get(after)!, related: input.features.documents.get(before)?.related ?? (() => []) }]),
   );
   return { documents, disclosure: derived.disclosure };
 }

@@ -106,11 +106,16 @@ async function buildOnce(options: BuildOptions, renderer: LazyRenderer): Promise
   }
 }
 
-/** True when a template may call markdownify, which renders Markdown synchronously: layouts, includes, and pages whose body the source stage did not convert. */
-function mayCallMarkdownify(source: SiteSource): boolean {
-  const mentions = (text: string): boolean => text.includes("markdownify");
-  return source.layouts.some((layout) => mentions(layout.text)) || source.includes.some((include) => mentions(include.text)) || source.pageDocs.some((doc) => doc.keys?.body === undefined && mentions(doc.text));
+/** True when a template's text passes `test`: a layout, an include, or a page whose body the source stage did not convert (its template tags run later). */
+function templatesMention(source: SiteSource, test: (text: string) => boolean): boolean {
+  return source.layouts.some((layout) => test(layout.text)) || source.includes.some((include) => test(include.text)) || source.pageDocs.some((doc) => doc.keys?.body === undefined && test(doc.text));
 }
+
+/** True when a template may call markdownify, which renders Markdown synchronously. */
+const mayCallMarkdownify = (source: SiteSource): boolean => templatesMention(source, (text) => text.includes("markdownify"));
+
+/** True when a template may show `related` lists (`page.related`, `post.related`; `site.related_posts` is another thing): else they are ranked only if asked for. */
+const mayShowRelated = (source: SiteSource): boolean => templatesMention(source, (text) => /\brelated\b/.test(text));
 
 /** The stages of build(); `cleanups` collects what must be closed however the build ends. */
 async function runStages(options: BuildOptions, cleanups: Array<() => void>, renderer: LazyRenderer): Promise<BuildResult> {
@@ -195,6 +200,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   const features = await deriveFeatures({
     ...{ config, content, texts, sourceText, usedTerms: used.terms },
     ...{ termsCache: cache.terms, relatedCache: cache.related, termTableCache: cache.termTable, bodyFactsCache: cache.bodyFacts },
+    relatedShown: mayShowRelated(source),
     pause: pauseForServe(),
   });
   addFeatureViews(views, features);

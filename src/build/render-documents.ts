@@ -1,7 +1,7 @@
 import type { DocumentBase, Post } from "../content/index.js";
 import { extractTextFeatures, type DocumentText } from "../features/index.js";
 import { digest, wrapError } from "../shared/index.js";
-import type { DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
+import { defineLazyValue, type DocumentView, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
 import type { LazyRenderer } from "./lazy-renderer.js";
 import type { LoadedDocument } from "./load-documents.js";
@@ -113,19 +113,6 @@ function visibleText(html: string): string {
 }
 
 /**
- * Makes `view[key]` read the HTML when a template asks for it: `content` each time, so the views
- * never hold every post's HTML at once; `excerpt` once, then kept (list pages ask for a post's
- * excerpt again and again; a build whose templates show none reads none).
- */
-function defineLazyHtml(view: DocumentView, key: "content" | "excerpt", html: () => string, keep = false): void {
-  const settle = (value: unknown): unknown => {
-    Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(view, key, { get: keep ? () => settle(html()) : html, set: settle, enumerable: true, configurable: true });
-}
-
-/**
  * A document's text for the features stage, its HTML and features read when asked. A class, so
  * its getters are shared: an object literal with getters of its own is a slow (dictionary-mode)
  * object in V8, about 0.5 KB more per document.
@@ -174,7 +161,10 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
     const body = await convertBody(doc, source, context, input);
     const excerpt = await convertExcerpt(doc, source, context, input);
     // Its HTML and features are read from the Markdown cache only when a template or the terms ask for them.
-    if (excerpt) defineLazyHtml(view, "excerpt", () => readConverted(excerpt, input, where).html, true);
+    // A list page asks for a post's excerpt again and again: kept once read. The body's HTML is read
+    // each time, so the views never hold every post's HTML at once; a build whose templates show no
+    // excerpt reads none.
+    if (excerpt) defineLazyValue(view, "excerpt", () => readConverted(excerpt, input, where).html, true);
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
     const excerptText = excerpt ? new LazyExcerpt(excerpt.key, () => readConverted(excerpt, input, where)) : frontMatterExcerpt;
     const load = (): ConvertedMarkdown => {
@@ -182,7 +172,7 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
       return last.converted;
     };
     if (body.converted) view.content = body.converted.html;
-    else defineLazyHtml(view, "content", () => load().html);
+    else defineLazyValue(view, "content", () => load().html, false);
     texts.set(doc, new LazyText(body.key, excerptText, load));
     await input.pause?.();
   }

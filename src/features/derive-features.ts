@@ -5,7 +5,7 @@ import { openBodyFacts, type BodyFact, type BodyFactsTable, type FactFinder } fr
 import { chooseCta, ctaUrls, linksIn } from "./choose-cta.js";
 import { createBookBlocks, type BookBlocks, type BookLink } from "./book-blocks.js";
 import { postTerms as extractTerms, postTermsKey, termList, type PostTerms } from "./post-terms.js";
-import { rankNumberedPosts, rankingSteps, type RankedFacts, type RelatedMatch } from "./rank-related.js";
+import { rankingSteps, type RankedFacts, type RelatedMatch } from "./rank-related.js";
 import { readingMinutes } from "./reading-time.js";
 import { updateTermTable } from "./term-table.js";
 import { loadTermTable, saveTermTable, type TermTableStore } from "./term-table-store.js";
@@ -58,6 +58,11 @@ export interface FeaturesInput {
   readonly bodyFactsCache?: FeatureCache<BodyFactsTable>;
   /** Keys this build used, so the rest can be swept. */
   readonly usedTerms: Set<string>;
+  /**
+   * False when no template can show `page.related`: the lists are then ranked only if something
+   * asks for them after all (a template reaching them some other way). Default true: ranked now.
+   */
+  readonly relatedShown?: boolean;
   /** Awaited between posts when it returns a promise: lets the dev server's event loop run during a long stage. */
   readonly pause?: () => Promise<void> | undefined;
 }
@@ -71,7 +76,8 @@ export interface RelatedEntry {
 
 /** Derived data of one document. Pages get books only when their front matter lists some. */
 export interface DocumentFeatures {
-  readonly related: readonly RelatedEntry[];
+  /** Its related list: every post's lists are ranked together, by the first call if not before. */
+  readonly related: () => readonly RelatedEntry[];
   /** Minutes, for posts; undefined for pages. */
   readonly readingTime: number | undefined;
   readonly books: readonly BookLink[];
@@ -114,25 +120,33 @@ function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): Lazy
 
 const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: "", counts: new Float64Array(0) }) };
 
-/** Runs ranking steps to the end, awaiting `pause` between them. */
-async function rankPausing(steps: Generator<void, RelatedMatch[][]>, pause: () => Promise<void> | undefined): Promise<RelatedMatch[][]> {
+/** Runs steps to the end, awaiting `pause` between them. */
+async function runPausing<T>(steps: Generator<void, T>, pause: () => Promise<void> | undefined): Promise<T> {
   for (let step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     await pause();
   }
 }
 
-/** The ranking of the last build when nothing it was ranked from changed (each post's terms key stands for its terms), else a new one. */
-async function rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms: readonly LazyTerms[]): Promise<RelatedRanking["lists"]> {
+/** Runs steps to the end at once. */
+function runSteps<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The ranking of the last build when nothing it was ranked from changed (each post's terms key
+ * stands for its terms), else a new one; it stops where a caller with an event loop may pause.
+ */
+function* rankCached(input: FeaturesInput, ranked: readonly RankedFacts[], terms: readonly LazyTerms[]): Generator<void, RelatedRanking["lists"]> {
   const key = digest(JSON.stringify(input.config.related), JSON.stringify(ranked.map((post, index) => [post, terms[index]!.key])));
   const cached = input.relatedCache?.get(RANKING);
   if (cached?.key === key) return cached.lists;
-  await input.pause?.();
+  yield;
   const stored = loadTermTable(input.termTableCache);
   const { keys, table } = updateTermTable(stored, terms);
   if (table !== stored && input.termTableCache) saveTermTable(input.termTableCache, table);
-  await input.pause?.();
-  const lists = input.pause ? await rankPausing(rankingSteps(ranked, keys, input.config.related), input.pause) : rankNumberedPosts(ranked, keys, input.config.related);
+  yield;
+  const lists = yield* rankingSteps(ranked, keys, input.config.related);
   input.relatedCache?.set(RANKING, { key, lists });
   return lists;
 }
@@ -152,10 +166,14 @@ function createFactFinder(config: ResolvedConfig, blocks: BookBlocks): FactFinde
   };
 }
 
-/** Related lists of every post: front-matter pins first, then the best-scored published posts. */
-async function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): Promise<RelatedEntry[][]> {
+/**
+ * Each post's related list by index: front-matter pins first, then the best-scored published
+ * posts. Pins are read now (a bad one is an error whether or not a template shows the lists); the
+ * ranking is done now too, unless no template shows the lists: then on the first call.
+ */
+async function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): Promise<(index: number) => RelatedEntry[]> {
   const posts = input.content.posts;
-  if (input.config.related.count === 0) return posts.map(() => []);
+  if (input.config.related.count === 0) return () => [];
   // Indexing every post's URL, file name and slug costs tens of ms at 10,000 posts: only done when a post pins another.
   let byName: PostLookup | undefined;
   const lookup: PostLookup = (pin, from) => (byName ??= createPostLookup(posts, input.config))(pin, from);
@@ -164,9 +182,10 @@ async function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): 
     const isListed = post.type === "posts" && post.published;
     return { time: post.date.epochMs, tags: post.tags, categories: post.categories, isListed, ...request };
   });
-  return (await rankCached(input, ranked, terms)).map((matches) =>
-    matches.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned })),
-  );
+  const steps = rankCached(input, ranked, terms);
+  let lists: RelatedRanking["lists"] | undefined;
+  if (input.relatedShown !== false) lists = input.pause ? await runPausing(steps, input.pause) : runSteps(steps);
+  return (of) => (lists ??= runSteps(steps))[of]!.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned }));
 }
 
 /**
@@ -194,12 +213,12 @@ export async function deriveFeatures(input: FeaturesInput): Promise<SiteFeatures
   for (const [index, post] of content.posts.entries()) {
     const books = blocks.forPost(post, blocks.hasCatalogue ? termList(terms[index]!.terms()) : []);
     const fact = factOf(post);
-    documents.set(post, { related: related[index]!, readingTime: readingMinutes(fact.units, config.readingTime), books, hasAffiliateLinks: affiliate(books, fact), cta: postCta(post, fact) });
+    documents.set(post, { related: () => related(index), readingTime: readingMinutes(fact.units, config.readingTime), books, hasAffiliateLinks: affiliate(books, fact), cta: postCta(post, fact) });
     await input.pause?.();
   }
   for (const page of content.pages) {
     const books = blocks.forPage(page);
-    documents.set(page, { related: [], readingTime: undefined, books, hasAffiliateLinks: affiliate(books, factOf(page)), cta: undefined });
+    documents.set(page, { related: () => [], readingTime: undefined, books, hasAffiliateLinks: affiliate(books, factOf(page)), cta: undefined });
   }
   const kept = facts.table();
   if (kept) input.bodyFactsCache?.set(RANKING, kept);

@@ -5,7 +5,7 @@ export type { TemplateSource } from "./template-error.js";
 export { toTemplateError } from "./template-error.js";
 export { createFilters } from "./filters.js";
 export type { FilterContext } from "./filters.js";
-export { addFeatureViews, createSiteViews, resetDocumentView, siteForPost } from "./views.js";
+export { addFeatureViews, createSiteViews, defineLazyValue, resetDocumentView, siteForPost } from "./views.js";
 export type { SiteViews, DocumentView } from "./views.js";
 export type { TemplateTag } from "./create-template-engine.js";
 export type { TemplateFilter } from "./filters.js";

@@ -154,6 +154,18 @@ export function siteForPost(site: Readonly<Record<string, unknown>>, view: Docum
 }
 
 /**
+ * Makes `view[key]` computed when a template reads it: each time, or (`keep`) once, then held as a
+ * plain value. Assigning to it replaces it.
+ */
+export function defineLazyValue(view: DocumentView, key: string, compute: () => unknown, keep: boolean): void {
+  const settle = (value: unknown): unknown => {
+    Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(view, key, { get: keep ? () => settle(compute()) : compute, set: settle, enumerable: true, configurable: true });
+}
+
+/**
  * Puts derived data into the document views: `page.related` ({url, title, date, image, score}),
  * `page.reading_time` (front matter wins), `page.books`, `page.cta` and, on pages carrying an affiliate link,
  * `page.affiliate_disclosure`.
@@ -164,14 +176,17 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures): void 
   for (const [doc, derived] of features.documents) {
     const view = viewOf(doc);
     if (!view) continue;
-    view.related = derived.related.map(({ post, score }) => ({
-      url: post.url,
-      title: post.title,
-      date: post.date,
-      // The post's own view knows its image, the OGP card kiji draws included.
-      image: views.posts.get(post)?.image ?? post.data.image,
-      score: Math.round(score * 10_000) / 10_000,
-    }));
+    // Read when a template asks: the site's lists may not be ranked until then (see DocumentFeatures).
+    const related = (): unknown =>
+      derived.related().map(({ post, score }) => ({
+        url: post.url,
+        title: post.title,
+        date: post.date,
+        // The post's own view knows its image, the OGP card kiji draws included.
+        image: views.posts.get(post)?.image ?? post.data.image,
+        score: Math.round(score * 10_000) / 10_000,
+      }));
+    defineLazyValue(view, "related", related, true);
     if (derived.readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) view.reading_time = derived.readingTime;
     view.books = derived.books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel }));
     view.affiliate_disclosure = derived.hasAffiliateLinks ? features.disclosure : undefined;
