@@ -10,6 +10,11 @@ import type { CacheTable } from "./record-store.js";
 export interface CachedDocument {
   /** Front matter as plain data (see encodeData). */
   readonly data: unknown;
+  /**
+   * Digest of the front matter's text: with the file's path, all a document shows other pages
+   * but its body and what is derived from it (see the page reuse in writeSite).
+   */
+  readonly frontKey: string;
   /** Offset in the normalized text where the body starts. */
   readonly bodyStart: number;
   readonly bodyLine: number;

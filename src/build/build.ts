@@ -4,7 +4,7 @@ import { buildSiteContent, createTimeZone, type Page } from "../content/index.js
 import { createTokenizer, deriveFeatures, planOgImages } from "../features/index.js";
 import { KijiError, createSilentLogger, createYielder, digest, engineDigest, nextTurn, type Logger } from "../shared/index.js";
 import { paginatedPage } from "../outputs/index.js";
-import { addFeatureViews, createFilters, createSiteViews, createTemplateEngine, createTemplateTags, type BodySource } from "../templates/index.js";
+import { addFeatureViews, createFilters, createRenderReads, createSiteViews, createTemplateEngine, createTemplateTags, trackedDates, type BodySource } from "../templates/index.js";
 import { listDestinationAhead, type MemorySite } from "../write/index.js";
 import { createBuildCache, type BuildCache } from "./build-cache.js";
 import { createBuildSession, type BuildSession } from "./build-session.js";
@@ -15,6 +15,7 @@ import { createLazyRenderer, type LazyRenderer } from "./lazy-renderer.js";
 import { loadSiteSource, type SiteSource } from "./load-site-source.js";
 import { sweepCache } from "./load-documents.js";
 import { openPersistentCache } from "./persistent-cache.js";
+import { createStamp, siteKeyOf } from "./page-reuse.js";
 import { convertDocuments } from "./render-documents.js";
 import { writeSite } from "./write-site.js";
 
@@ -59,6 +60,8 @@ export interface BuildResult {
   readonly staticFiles: number;
   readonly filesWritten: number;
   readonly filesUnchanged: number;
+  /** Of the unchanged files, the pages kept without rendering: nothing they showed last time changed. */
+  readonly pagesKept: number;
   /** OGP images of this build, and how many of them had to be drawn (the rest came from the cache). */
   readonly ogpImages: { readonly total: number; readonly rendered: number };
   readonly timings: readonly StageTiming[];
@@ -166,13 +169,16 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
   // 4. Template pass over bodies, then the Markdown still to render; results go into the views.
   // Loaded now only if something may render Markdown outside the template pass (which loads it when it must).
   if (options.keepSession || mayCallMarkdownify(source)) await renderer.load();
+  // A disk build notes what each page reads, so that the next keeps a page whose reads did not change unrendered (see PageReuse).
+  const reads = options.memory ? undefined : createRenderReads();
+  const dates = trackedDates(zone, now, reads);
   const engine = createTemplateEngine({
     layouts: source.layouts,
     includes: source.includes,
-    filters: createFilters({ config, zone, now, markdown: renderer }),
-    tags: createTemplateTags({ config, zone, now }),
+    filters: createFilters({ config, markdown: renderer, zone, get now() { return dates.now; }, showBuildTime: dates.showBuildTime }),
+    tags: createTemplateTags({ config, zone, get now() { return dates.now; }, showBuildTime: dates.showBuildTime }),
   });
-  const views = createSiteViews(content, config, zone.localTime(now), ogImages);
+  const views = createSiteViews(content, config, zone.localTime(now), ogImages, reads);
   const docs = new Map([...source.postDocs, ...source.draftDocs, ...source.pageDocs].map((doc) => [doc.entry.relativePath, doc]));
   // The paginated home page is rendered by its own output kind, once per page of posts.
   const paginated = paginatedPage(content, config);
@@ -190,6 +196,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     cache,
     usedMarkdown: used.markdown,
     pause: pauseForServe(),
+    reads,
   });
   mark("templates");
   if (options.memory) await nextTurn();
@@ -203,7 +210,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     relatedShown: mayShowRelated(source),
     pause: pauseForServe(),
   });
-  addFeatureViews(views, features);
+  addFeatureViews(views, features, reads);
   mark("features");
 
   // 6. Layouts and every output kind, written into staging, then moved into place.
@@ -213,9 +220,11 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     return { file: page.relativePath, body: page.body, bodyLine: page.bodyLine, fileText: doc.text };
   };
   const outputs = { config, content, views, engine, zone, now, bodyOf, ogImages, imageCache, logger };
-  const summary = await writeSite({ outputs, cache, memory: options.memory, listing, signal: options.signal, onProgress: options.onProgress, mark });
+  const siteKey = reads && siteKeyOf({ engineKey, config, source, content, docs, ogImages });
+  const reuse = reads && siteKey !== undefined ? { siteKey, stamp: createStamp({ zone, now, rendered, texts, views }), reads } : undefined;
+  const summary = await writeSite({ outputs, cache, memory: options.memory, listing, signal: options.signal, onProgress: options.onProgress, mark, reuse });
 
-  logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged, ${summary.filesRemoved} removed`);
+  logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged (${summary.pagesKept} pages kept without rendering), ${summary.filesRemoved} removed`);
 
   // 7. Keep the caches for the next build.
   sweepCache(cache, used);
@@ -229,6 +238,7 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     staticFiles: content.staticFiles.length,
     filesWritten: summary.filesWritten,
     filesUnchanged: summary.filesUnchanged,
+    pagesKept: summary.pagesKept,
     ogpImages: { total: imageCache.used(), rendered: imageCache.rendered() },
     timings,
     warnings: logger.warnings,

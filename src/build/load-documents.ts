@@ -35,6 +35,8 @@ export interface LoadDocumentsOptions {
  */
 export interface LoadedDocument extends SourceDocument {
   readonly keys?: PreparedKeys;
+  /** See CachedDocument.frontKey. */
+  readonly frontKey?: string;
 }
 
 /** A group of entries of one kind. */
@@ -123,7 +125,7 @@ function storeResults(
     const cachedText = cache.texts.get(entry.relativePath);
     if (cachedText?.digest === digest) cache.texts.set(entry.relativePath, { ...cachedText, text: chunk.texts[index]!.text });
     const keys = { body: result.body?.key, excerpt: result.excerpt && { key: result.excerpt.key, separator: result.excerptSeparator! } };
-    const prepared = { data: result.data, bodyStart: result.bodyStart, bodyLine: result.bodyLine, keys };
+    const prepared = { data: result.data, frontKey: result.frontKey, bodyStart: result.bodyStart, bodyLine: result.bodyLine, keys };
     cache.documents.set(digest, prepared);
     chunk.parsed[index] = prepared;
     for (const converted of [result.body, result.excerpt]) {
@@ -161,8 +163,8 @@ export async function loadDocuments(groups: readonly DocumentGroup[], options: L
   const parsed = chunks.flatMap((chunk) => chunk.parsed);
   const documents = flat.map(({ entry }, index): LoadedDocument => {
     const { text, digest } = texts[index]!;
-    const { data, bodyStart, bodyLine, keys } = parsed[index]!;
-    return lazySourceDocument({ entry, data: decodeData(data) as Record<string, unknown>, bodyLine, digest, keys }, text, bodyStart);
+    const { data, frontKey, bodyStart, bodyLine, keys } = parsed[index]!;
+    return lazySourceDocument({ entry, data: decodeData(data) as Record<string, unknown>, bodyLine, digest, keys, frontKey }, text, bodyStart);
   });
   const out: LoadedDocument[][] = [];
   let offset = 0;

@@ -1,3 +1,4 @@
+import type { RenderRecord } from "../outputs/index.js";
 import type { WrittenFile } from "../write/index.js";
 import type { BuildCache } from "./build-cache.js";
 import { openRecordStore } from "./record-store.js";
@@ -11,15 +12,27 @@ export interface PersistentCache {
   close(): void;
 }
 
+/** A page's render record as stored: its key and reads, or nothing usable. */
+function readRender(key: unknown, reads: unknown): RenderRecord | undefined {
+  if (typeof key !== "string" || !Array.isArray(reads) || !reads.every((read) => typeof read === "string")) return undefined;
+  return { key, reads: reads as string[] };
+}
+
+/** The manifest as stored: [file, digest, size, mtimeMs] per file, and [render key, reads] after them for a document's page. */
 function readManifest(value: unknown): Map<string, WrittenFile> {
   const manifest = new Map<string, WrittenFile>();
   if (!Array.isArray(value)) return manifest;
   for (const entry of value as unknown[]) {
-    if (!Array.isArray(entry) || entry.length !== 4) continue;
-    const [file, digest, size, mtimeMs] = entry as unknown[];
-    if (typeof file === "string" && typeof digest === "string" && typeof size === "number" && typeof mtimeMs === "number") manifest.set(file, { digest, size, mtimeMs });
+    if (!Array.isArray(entry) || (entry.length !== 4 && entry.length !== 6)) continue;
+    const [file, digest, size, mtimeMs, key, reads] = entry as unknown[];
+    if (typeof file !== "string" || typeof digest !== "string" || typeof size !== "number" || typeof mtimeMs !== "number") continue;
+    manifest.set(file, { digest, size, mtimeMs, render: readRender(key, reads) });
   }
   return manifest;
+}
+
+function storedManifest(manifest: ReadonlyMap<string, WrittenFile>): unknown[] {
+  return [...manifest].map(([file, { digest, size, mtimeMs, render }]) => (render ? [file, digest, size, mtimeMs, render.key, render.reads] : [file, digest, size, mtimeMs]));
 }
 
 /**
@@ -43,7 +56,7 @@ export async function openPersistentCache(dir: string, key: string): Promise<Per
   };
   return {
     cache,
-    save: () => store.save({ outputs: [...cache.outputs].map(([file, { digest, size, mtimeMs }]) => [file, digest, size, mtimeMs]) }),
+    save: () => store.save({ outputs: storedManifest(cache.outputs) }),
     close: () => store.close(),
   };
 }

@@ -69,6 +69,8 @@ export type PrepareResult =
   | {
       readonly ok: true;
       readonly data: unknown;
+      /** Digest of the front matter's text (see CachedDocument.frontKey). */
+      readonly frontKey: string;
       readonly bodyStart: number;
       readonly bodyLine: number;
       readonly body?: ConvertedEntry;
@@ -120,7 +122,8 @@ function termsOf(task: PrepareTask, data: Record<string, unknown>, body: Convert
 export function prepareDocument(task: PrepareTask, converter: Converter): PrepareResult {
   try {
     const { data, body, bodyLine } = parseFrontMatter(task.text, task.relativePath);
-    const prepared = { ok: true as const, data: encodeData(data), bodyStart: task.text.length - body.length, bodyLine };
+    const bodyStart = task.text.length - body.length;
+    const prepared = { ok: true as const, data: encodeData(data), frontKey: digest(task.text.slice(0, bodyStart)), bodyStart, bodyLine };
     const extension = task.relativePath.slice(task.relativePath.lastIndexOf("."));
     if (task.render === false || formatOf(extension) !== "markdown") return prepared;
     const liquid = data.render_with_liquid !== false;

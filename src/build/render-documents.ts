@@ -1,7 +1,7 @@
 import type { DocumentBase, Post } from "../content/index.js";
 import { extractTextFeatures, type DocumentText } from "../features/index.js";
 import { digest, wrapError } from "../shared/index.js";
-import { defineLazyValue, type DocumentView, type SiteViews, type TemplateEngine } from "../templates/index.js";
+import { defineLazyValue, type DocumentView, type RenderReads, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
 import type { LazyRenderer } from "./lazy-renderer.js";
 import type { LoadedDocument } from "./load-documents.js";
@@ -19,6 +19,8 @@ export interface ConvertInput {
   readonly usedMarkdown: Set<string>;
   /** Awaited between documents when it returns a promise: lets the dev server's event loop run. */
   readonly pause?: () => Promise<void> | undefined;
+  /** Hears each read of a document's `content` and `excerpt` (see RenderReads). */
+  readonly reads?: RenderReads;
 }
 
 /**
@@ -163,16 +165,18 @@ export async function convertDocuments(input: ConvertInput): Promise<Map<Documen
     // Its HTML and features are read from the Markdown cache only when a template or the terms ask for them.
     // A list page asks for a post's excerpt again and again: kept once read. The body's HTML is read
     // each time, so the views never hold every post's HTML at once; a build whose templates show no
-    // excerpt reads none.
-    if (excerpt) defineLazyValue(view, "excerpt", () => readConverted(excerpt, input, where).html, true);
+    // excerpt reads none. Every read is heard, as a page showing another document's must know it did.
+    const { reads } = input;
+    const onRead = (field: string): (() => void) | undefined => reads && (() => reads.read(field, doc.relativePath));
+    if (excerpt) defineLazyValue(view, "excerpt", () => readConverted(excerpt, input, where).html, true, onRead("excerpt"));
     const frontMatterExcerpt = typeof doc.data.excerpt === "string" ? doc.data.excerpt : undefined;
     const excerptText = excerpt ? new LazyExcerpt(excerpt.key, () => readConverted(excerpt, input, where)) : frontMatterExcerpt;
     const load = (): ConvertedMarkdown => {
       if (last?.key !== body.key) last = { key: body.key, converted: readConverted(body, input, where) };
       return last.converted;
     };
-    if (body.converted) view.content = body.converted.html;
-    else defineLazyValue(view, "content", () => load().html, false);
+    const { converted } = body;
+    defineLazyValue(view, "content", converted ? () => converted.html : () => load().html, false, onRead("content"));
     texts.set(doc, new LazyText(body.key, excerptText, load));
     await input.pause?.();
   }

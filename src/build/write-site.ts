@@ -1,7 +1,9 @@
 import { countOutputs, planOutputs, siteOutputs, type SiteOutputsInput } from "../outputs/index.js";
 import { KijiError, createYielder } from "../shared/index.js";
 import { createMemoryWriter, createOutputWriter, type MemorySite, type WriteSummary } from "../write/index.js";
+import type { RenderReads } from "../templates/index.js";
 import type { BuildCache } from "./build-cache.js";
+import { createPageReuse } from "./page-reuse.js";
 
 
 
@@ -17,6 +19,8 @@ export interface WriteSiteInput {
   readonly onProgress?: (done: number, total: number) => void;
   /** Records a stage's time. */
   readonly mark: (stage: string) => void;
+  /** Keeps unchanged pages unrendered (disk builds): the site key, the stamp of each read value, the recorder. */
+  readonly reuse?: { readonly siteKey: string; readonly stamp: (token: string) => string; readonly reads: RenderReads };
 }
 
 /**
@@ -33,8 +37,10 @@ export async function writeSite(input: WriteSiteInput): Promise<WriteSummary> {
     : await createOutputWriter({ destination: config.destination, keepFiles: config.keepFiles, previous: cache.outputs, listing: input.listing });
   let done = 0;
   const yieldOften = createYielder();
+  const { reuse } = input;
+  const pages = reuse && !input.memory ? createPageReuse(writer, reuse.siteKey, reuse.stamp, reuse.reads) : undefined;
   try {
-    for (const output of siteOutputs(input.outputs, plan)) {
+    for (const output of siteOutputs(input.outputs, plan, pages)) {
       for await (const file of output) {
         if (input.signal?.aborted) throw new KijiError("build interrupted; the previous site was left untouched");
         await writer.write(file);

@@ -1,6 +1,20 @@
 import type { DocumentBase, Page, Post } from "../content/index.js";
 import { siteForPost, type SiteViews, type TemplateEngine } from "../templates/index.js";
-import type { OutputFile } from "./output-file.js";
+import type { OutputFile, RenderRecord } from "./output-file.js";
+
+/**
+ * Keeps a document's page without rendering it when nothing it can show changed: the site key
+ * (front matter, templates, data, config …) is unchanged and each value it read last time (another
+ * document's content, a related list, the build time) still has the same stamp.
+ */
+export interface PageReuse {
+  /** What rendering the file the last build wrote at `path` read, if the destination still holds that file as written. */
+  previous(path: string): RenderRecord | undefined;
+  /** The key of a page that read `reads`, from the site key and what those values are in this build. */
+  keyOf(reads: readonly string[]): string;
+  /** Renders one page, noting what it read. */
+  track<T>(render: () => Promise<T>): Promise<{ readonly value: T; readonly reads: string[] }>;
+}
 
 /** What rendering documents into pages needs. */
 export interface DocumentPagesInput {
@@ -12,18 +26,24 @@ export interface DocumentPagesInput {
   readonly skip?: DocumentBase;
   /** The redirect page of a document with `redirect_to`. */
   readonly redirectPage?: (doc: DocumentBase) => Promise<string> | undefined;
+  /** Keeps unchanged pages (disk builds that know what the last one rendered). */
+  readonly reuse?: PageReuse;
 }
 
-async function renderDocument(
-  doc: DocumentBase,
-  view: Record<string, unknown>,
-  site: Readonly<Record<string, unknown>>,
-  engine: TemplateEngine,
-): Promise<OutputFile> {
+async function renderHtml(doc: DocumentBase, view: Record<string, unknown>, site: Readonly<Record<string, unknown>>, engine: TemplateEngine): Promise<string> {
   const content = String(view.content ?? "");
-  if (doc.layout === undefined) return { path: doc.outputPath, contents: content };
-  const html = await engine.renderLayouts(doc.layout, content, { site, page: view, paginator: undefined }, doc.relativePath);
-  return { path: doc.outputPath, contents: html };
+  if (doc.layout === undefined) return content;
+  return engine.renderLayouts(doc.layout, content, { site, page: view, paginator: undefined }, doc.relativePath);
+}
+
+/** A document's page: kept when nothing it read changed, else rendered with what it reads noted. */
+async function renderDocument(doc: DocumentBase, view: Record<string, unknown>, site: () => Readonly<Record<string, unknown>>, input: DocumentPagesInput): Promise<OutputFile> {
+  const { reuse, engine } = input;
+  if (!reuse) return { path: doc.outputPath, contents: await renderHtml(doc, view, site(), engine) };
+  const previous = reuse.previous(doc.outputPath);
+  if (previous && reuse.keyOf(previous.reads) === previous.key) return { path: doc.outputPath, kept: previous };
+  const { value, reads } = await reuse.track(() => renderHtml(doc, view, site(), engine));
+  return { path: doc.outputPath, contents: value, render: { key: reuse.keyOf(reads), reads } };
 }
 
 /**
@@ -31,7 +51,7 @@ async function renderDocument(
  * so the writer stores each file before the next is rendered and the site is never held in memory.
  */
 export async function* documentPages(input: DocumentPagesInput): AsyncGenerator<OutputFile> {
-  const { views, engine } = input;
+  const { views } = input;
   for (const post of input.posts) {
     const redirect = input.redirectPage?.(post);
     if (redirect) {
@@ -39,11 +59,11 @@ export async function* documentPages(input: DocumentPagesInput): AsyncGenerator<
       continue;
     }
     const view = views.posts.get(post)!;
-    yield await renderDocument(post, view, siteForPost(views.site, view), engine);
+    yield await renderDocument(post, view, () => siteForPost(views.site, view), input);
   }
   for (const page of input.pages) {
     if (page === input.skip) continue;
     const redirect = input.redirectPage?.(page);
-    yield redirect ? { path: page.outputPath, contents: await redirect } : await renderDocument(page, views.pages.get(page)!, views.site, engine);
+    yield redirect ? { path: page.outputPath, contents: await redirect } : await renderDocument(page, views.pages.get(page)!, () => views.site, input);
   }
 }

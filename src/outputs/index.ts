@@ -1,7 +1,7 @@
 /** Each output kind is a function yielding OutputFiles: documents, list pages, feeds, sitemap, redirects, 404, static files, OGP images. */
-export type { OutputFile } from "./output-file.js";
+export type { OutputFile, RenderRecord } from "./output-file.js";
 export { documentPages } from "./document-pages.js";
-export type { DocumentPagesInput } from "./document-pages.js";
+export type { DocumentPagesInput, PageReuse } from "./document-pages.js";
 export { staticFileOutputs, noJekyllOutput } from "./static-files.js";
 export { siteOutputs, countOutputs, planOutputs, outputPaths } from "./site-outputs.js";
 export type { SiteOutputsInput, OutputSource, OutputPlan } from "./site-outputs.js";

@@ -3,7 +3,7 @@ import { redirectTarget, type DocumentBase, type Page, type SiteContent, type Ti
 import type { OgImagePlan } from "../features/index.js";
 import { KijiError, messages, type Logger } from "../shared/index.js";
 import { createUrlHelpers, type BodySource, type DateContext, type SiteViews, type TemplateEngine } from "../templates/index.js";
-import { documentPages } from "./document-pages.js";
+import { documentPages, type PageReuse } from "./document-pages.js";
 import { feedOutputs, feedSpecs, type FeedSpec } from "./feeds.js";
 import { archiveOutputs, archivePages, homeOutputs, homePages, type HomePages } from "./list-pages.js";
 import { notFoundOutputs } from "./not-found-page.js";
@@ -93,7 +93,7 @@ function checkFree(page: { url: string; outputPath: string }, written: ReadonlyM
 }
 
 /** Every output kind of a site, in writing order. Add a new kind here. */
-export function siteOutputs(input: SiteOutputsInput, plan: OutputPlan = planOutputs(input)): OutputSource[] {
+export function siteOutputs(input: SiteOutputsInput, plan: OutputPlan = planOutputs(input), reuse?: PageReuse): OutputSource[] {
   const { config, content, views, engine } = input;
   const urls = createUrlHelpers(config);
   const dates: DateContext = { zone: input.zone, now: input.now };
@@ -105,7 +105,7 @@ export function siteOutputs(input: SiteOutputsInput, plan: OutputPlan = planOutp
   const list = { config, content, views, engine, bodyOf: input.bodyOf };
   const hasStylesheet = content.staticFiles.some((file) => file.relativePath === "sitemap.xsl");
   return [
-    documentPages({ posts: content.posts, pages: content.pages, views, engine, skip: plan.home?.template, redirectPage }),
+    documentPages({ posts: content.posts, pages: content.pages, views, engine, skip: plan.home?.template, redirectPage, reuse }),
     homeOutputs(list, plan.home),
     archiveOutputs(list),
     redirectOutputs(redirects),

@@ -1,17 +1,13 @@
 import type { ResolvedConfig } from "../config/index.js";
-import type { TimeZone } from "../content/index.js";
 import type { MarkdownRenderer } from "../markdown/index.js";
 import { createArrayFilters } from "./filters/array-filters.js";
-import { createDateFilters } from "./filters/date-filters.js";
+import { createDateFilters, type DateContext } from "./filters/date-filters.js";
 import { createTextFilters } from "./filters/text-filters.js";
 import { createUrlHelpers } from "./filters/url-filters.js";
 
 /** What the filters need from the build. */
-export interface FilterContext {
+export interface FilterContext extends DateContext {
   readonly config: Pick<ResolvedConfig, "url" | "baseurl">;
-  readonly zone: TimeZone;
-  /** Build time, for `"now"`. */
-  readonly now: number;
   /** The build's Markdown renderer, for `markdownify` (created once per build, never per call). */
   readonly markdown?: MarkdownRenderer;
 }

@@ -7,6 +7,8 @@ export { createFilters } from "./filters.js";
 export type { FilterContext } from "./filters.js";
 export { addFeatureViews, createSiteViews, defineLazyValue, resetDocumentView, siteForPost } from "./views.js";
 export type { SiteViews, DocumentView } from "./views.js";
+export { createRenderReads, readToken, trackedDates } from "./render-reads.js";
+export type { RenderReads } from "./render-reads.js";
 export type { TemplateTag } from "./create-template-engine.js";
 export type { TemplateFilter } from "./filters.js";
 export { createTemplateTags, renderSeo, escapeHtml, jsonForScript } from "./seo/seo-tag.js";

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { Archive, DocumentBase, JekyllTime, Page, Post, SiteContent, StaticFile } from "../content/index.js";
 import type { OgImage, OgImagePlan, SiteFeatures } from "../features/index.js";
+import { trackedTime, type RenderReads } from "./render-reads.js";
 
 /** What templates see as `page` (and as each entry of `site.posts`): a plain object. */
 export type DocumentView = Record<string, unknown>;
@@ -107,7 +108,7 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
  * `next`/`previous`, pages, static files, categories, tags, archives (as jekyll-archives), data and
  * `site.time`; each post's OGP image.
  */
-export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime, ogImages: OgImagePlan = new Map()): SiteViews {
+export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime, ogImages: OgImagePlan = new Map(), reads?: RenderReads): SiteViews {
   const posts = new Map(content.posts.map((post) => [post, postView(post, ogImages.get(post))]));
   const ascending = content.posts.map((post) => posts.get(post)!);
   ascending.forEach((view, i) => {
@@ -119,7 +120,8 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
   const archives = new Map(content.archives.map((archive) => [archive, archiveView(archive, posts)]));
   const site = {
     ...config.siteVariables,
-    time,
+    // Every use of it is heard (a page that shows it may change with every build), the date filter's as the text it makes.
+    time: reads ? trackedTime(time, reads) : time,
     posts: [...ascending].reverse(),
     pages: pageViews,
     html_pages: pageViews.filter((view) => String(view.url).endsWith("/") || String(view.url).endsWith(".html")),
@@ -154,15 +156,19 @@ export function siteForPost(site: Readonly<Record<string, unknown>>, view: Docum
 }
 
 /**
- * Makes `view[key]` computed when a template reads it: each time, or (`keep`) once, then held as a
- * plain value. Assigning to it replaces it.
+ * Makes `view[key]` computed when a template reads it: each time, or (`keep`) once and then
+ * remembered. `onRead` hears every read (see RenderReads). Assigning to it replaces it.
  */
-export function defineLazyValue(view: DocumentView, key: string, compute: () => unknown, keep: boolean): void {
-  const settle = (value: unknown): unknown => {
-    Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
-    return value;
+export function defineLazyValue(view: DocumentView, key: string, compute: () => unknown, keep: boolean, onRead?: () => void): void {
+  let kept: { readonly value: unknown } | undefined;
+  const get = (): unknown => {
+    onRead?.();
+    if (!keep) return compute();
+    kept ??= { value: compute() };
+    return kept.value;
   };
-  Object.defineProperty(view, key, { get: keep ? () => settle(compute()) : compute, set: settle, enumerable: true, configurable: true });
+  const set = (value: unknown): void => void Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(view, key, { get, set, enumerable: true, configurable: true });
 }
 
 /**
@@ -170,12 +176,14 @@ export function defineLazyValue(view: DocumentView, key: string, compute: () => 
  * `page.reading_time` (front matter wins), `page.books`, `page.cta` and, on pages carrying an affiliate link,
  * `page.affiliate_disclosure`.
  */
-export function addFeatureViews(views: SiteViews, features: SiteFeatures): void {
+export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?: RenderReads): void {
   // A lookup rather than a merged map: re-rendering one document should not copy every view.
   const viewOf = (doc: DocumentBase): DocumentView | undefined => views.posts.get(doc as Post) ?? views.pages.get(doc as Page);
   for (const [doc, derived] of features.documents) {
     const view = viewOf(doc);
     if (!view) continue;
+    // Derived from the body: a page showing another document's must know it did (see RenderReads).
+    const define = (key: string, compute: () => unknown): void => defineLazyValue(view, key, compute, true, reads && (() => reads.read(key, doc.relativePath)));
     // Read when a template asks: the site's lists may not be ranked until then (see DocumentFeatures).
     const related = (): unknown =>
       derived.related().map(({ post, score }) => ({
@@ -186,10 +194,11 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures): void 
         image: views.posts.get(post)?.image ?? post.data.image,
         score: Math.round(score * 10_000) / 10_000,
       }));
-    defineLazyValue(view, "related", related, true);
-    if (derived.readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) view.reading_time = derived.readingTime;
-    view.books = derived.books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel }));
-    view.affiliate_disclosure = derived.hasAffiliateLinks ? features.disclosure : undefined;
-    if (derived.cta) view.cta = { ...derived.cta };
+    define("related", related);
+    const { readingTime, books, cta } = derived;
+    if (readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) define("reading_time", () => readingTime);
+    define("books", () => books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel })));
+    define("affiliate_disclosure", () => (derived.hasAffiliateLinks ? features.disclosure : undefined));
+    if (cta) define("cta", () => ({ ...cta }));
   }
 }

@@ -9,14 +9,16 @@ export type MemorySite = Map<string, string | Uint8Array | { readonly copyFrom: 
 export function createMemoryWriter(site: MemorySite): OutputWriter {
   const staged: MemorySite = new Map();
   return {
+    kept: () => undefined,
     async write(file: OutputFile) {
       resolveInside("/", file.path, "output path");
+      if ("kept" in file) throw new Error(`${file.path}: a site in memory keeps no page from the last build`);
       staged.set(file.path, "copyFrom" in file ? { copyFrom: file.copyFrom } : file.contents);
     },
     async commit(): Promise<WriteSummary> {
       site.clear();
       for (const [path, contents] of staged) site.set(path, contents);
-      return { filesWritten: staged.size, filesUnchanged: 0, filesRemoved: 0, manifest: new Map() };
+      return { filesWritten: staged.size, filesUnchanged: 0, pagesKept: 0, filesRemoved: 0, manifest: new Map() };
     },
     async abort() {
       staged.clear();

@@ -1,12 +1,14 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, statSync, promises as fs, type Stats } from "node:fs";
 import path from "node:path";
-import type { OutputFile } from "../outputs/index.js";
+import type { OutputFile, RenderRecord } from "../outputs/index.js";
 import { KijiError, resolveInside } from "../shared/index.js";
 import { listFiles } from "./list-files.js";
 
 /** Receives the files of one build and publishes them all at once, or not at all. */
 export interface OutputWriter {
+  /** The last build's entry for `path` if the destination still holds that file as written: a page may then be kept unrendered. */
+  kept(path: string): WrittenFile | undefined;
   write(file: OutputFile): Promise<void>;
   /** Moves the finished site into the destination. */
   commit(): Promise<WriteSummary>;
@@ -19,6 +21,8 @@ export interface WrittenFile {
   readonly digest: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /** For a document's page: what rendering it read. */
+  readonly render?: RenderRecord;
 }
 
 /** What a committed build wrote. */
@@ -27,6 +31,8 @@ export interface WriteSummary {
   readonly filesWritten: number;
   /** Files left as they were because their contents did not change. */
   readonly filesUnchanged: number;
+  /** Of those, pages kept without being rendered at all (see PageReuse). */
+  readonly pagesKept: number;
   /** Files of the old site no longer produced, removed. */
   readonly filesRemoved: number;
   /** The manifest to hand to the next build. */
@@ -75,7 +81,7 @@ function isKept(relative: string, keepFiles: readonly string[]): boolean {
  * first: the digest is only ever compared with the manifest's, and encoding every page of a
  * 10,000-post site took twice as long as hashing it. The prefix keeps the three kinds apart.
  */
-async function contentDigest(file: OutputFile): Promise<string> {
+async function contentDigest(file: Exclude<OutputFile, { kept: RenderRecord }>): Promise<string> {
   const hash = createHash("sha1");
   if ("copyFrom" in file) {
     const stats = await fs.stat(file.copyFrom);
@@ -147,6 +153,8 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
   }
   const madeDirs = new Set<string>([staging]);
   const produced = new Map<string, string>();
+  const renders = new Map<string, RenderRecord>();
+  let pagesKept = 0;
   const changed: string[] = [];
   const pending = new Set<Promise<void>>();
   let failure: unknown;
@@ -154,19 +162,29 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
 
   // Files found as the previous build left them: their manifest entries carry over without another stat.
   const unchanged = new Map<string, WrittenFile>();
-  const isUnchanged = async (relative: string, digest: string): Promise<boolean> => {
+  const keptAsWritten = (relative: string): WrittenFile | undefined => {
     const before = options.previous?.get(relative);
-    if (before?.digest !== digest) return false;
+    if (before === undefined) return undefined;
     const stats = statIfAny(path.join(destination, relative));
-    if (stats === undefined || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return false;
+    if (stats === undefined || stats.size !== before.size || stats.mtimeMs !== before.mtimeMs) return undefined;
     unchanged.set(relative, before);
-    return true;
+    return before;
   };
+  const isUnchanged = (relative: string, digest: string): boolean => options.previous?.get(relative)?.digest === digest && keptAsWritten(relative) !== undefined;
 
   const store = async (file: OutputFile): Promise<void> => {
+    if ("kept" in file) {
+      const before = unchanged.get(file.path);
+      if (before === undefined) throw new Error(`${file.path} was kept, but the writer did not find it as the last build wrote it`);
+      produced.set(file.path, before.digest);
+      renders.set(file.path, file.kept);
+      pagesKept++;
+      return;
+    }
+    if ("render" in file && file.render) renders.set(file.path, file.render);
     const digest = await contentDigest(file);
     produced.set(file.path, digest);
-    if (await isUnchanged(file.path, digest)) return;
+    if (isUnchanged(file.path, digest)) return;
     const target = path.join(staging, file.path);
     const dir = path.dirname(target);
     if (!madeDirs.has(dir)) {
@@ -198,18 +216,20 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
   const manifestOf = (): Map<string, WrittenFile> => {
     const manifest = new Map<string, WrittenFile>();
     for (const [relative, digest] of produced) {
+      const render = renders.get(relative);
       const kept = unchanged.get(relative);
-      if (kept) {
-        manifest.set(relative, kept);
+      if (kept?.digest === digest) {
+        manifest.set(relative, { digest, size: kept.size, mtimeMs: kept.mtimeMs, render });
         continue;
       }
       const stats = statSync(path.join(destination, relative));
-      manifest.set(relative, { digest, size: stats.size, mtimeMs: stats.mtimeMs });
+      manifest.set(relative, { digest, size: stats.size, mtimeMs: stats.mtimeMs, render });
     }
     return manifest;
   };
 
   return {
+    kept: keptAsWritten,
     async write(file) {
       resolveInside(staging, file.path, "output path");
       if (failure !== undefined) await drain();
@@ -232,7 +252,7 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
         throw describeWriteError(error as NodeJS.ErrnoException, destination);
       }
       finished = true;
-      return { filesWritten: changed.length, filesUnchanged: produced.size - changed.length, filesRemoved, manifest: manifestOf() };
+      return { filesWritten: changed.length, filesUnchanged: produced.size - changed.length, pagesKept, filesRemoved, manifest: manifestOf() };
     },
     async abort() {
       if (!finished) {

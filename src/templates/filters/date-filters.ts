@@ -5,6 +5,11 @@ import { KijiError, YamlTimestamp } from "../../shared/index.js";
 export interface DateContext {
   readonly zone: TimeZone;
   readonly now: number;
+  /**
+   * When `value` is the build time (`site.time`, "now", "today"): its text in `format`, noted as
+   * shown (see RenderReads: a page showing only the year stays the same all year). Else undefined.
+   */
+  readonly showBuildTime?: (value: unknown, format: string) => string | undefined;
 }
 
 const EXPLICIT_OFFSET = /(?:Z|UTC|GMT|[-+]\d{1,2}(?::?\d{2})?)\s*$/i;
@@ -92,6 +97,8 @@ export function createDateFilters(context: DateContext): Record<string, (...args
   return {
     date: (input: unknown, format?: unknown) => {
       if (isEmpty(format)) return input;
+      const shown = context.showBuildTime?.(input, String(format));
+      if (shown !== undefined) return shown;
       const time = toLiquidTime(input, context);
       return time ? strftime(time, String(format)) : input;
     },

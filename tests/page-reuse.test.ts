@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import { build, type BuildResult } from "../src/build/index.js";
+import { makeSite, removeDir, treeHash } from "./helpers.js";
+
+const NOW = Date.UTC(2026, 5, 1);
+const post = (title: string, body: string): string => `---\nlayout: post\ntitle: ${title}\n---\n${body}\n`;
+
+/** Four posts and a page listing their titles; the layout is each test's. */
+function siteFiles(layout: string): Record<string, string> {
+  return {
+    "_config.yml": "title: Reuse\ntimezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title.html\n",
+    "_layouts/post.html": layout,
+    "index.html": "---\n---\n{% for p in site.posts %}<li>{{ p.title }}</li>{% endfor %}",
+    "_posts/2026-01-01-a.md": post("A", "最初の記事です。\n\n<!--more-->\n\n続き。"),
+    "_posts/2026-01-02-b.md": post("B", "二つ目の記事です。\n\n二段落目。"),
+    "_posts/2026-01-03-c.md": post("C", "三つ目の記事です。"),
+    "_posts/2026-01-04-d.md": post("D", "四つ目の記事です。"),
+  };
+}
+
+// Four posts and the index page.
+const DOCUMENT_PAGES = 5;
+
+/**
+ * Builds the site, applies `edit`, builds again (cache folder and output kept) at `now`, and
+ * checks the output against a clean build: the second build's result.
+ */
+async function rebuild(files: Record<string, string>, edit: (site: string) => void, now = NOW): Promise<BuildResult> {
+  const site = makeSite(files);
+  const clean = mkdtempSync(path.join(os.tmpdir(), "kiji-clean-"));
+  try {
+    await build({ source: site, now: NOW, threads: 1 });
+    edit(site);
+    const result = await build({ source: site, now, threads: 1 });
+    await build({ source: site, now, cacheDir: false, threads: 1, overrides: { destination: clean } });
+    assert.equal(treeHash(path.join(site, "_site")), treeHash(clean), "the output equals a clean build's");
+    return result;
+  } finally {
+    removeDir(site);
+    removeDir(clean);
+  }
+}
+
+const editBody = (file: string, text: string) => (site: string) => appendFileSync(path.join(site, file), text);
+
+test("a body edit renders that post again and keeps every other page unrendered", async () => {
+  const layout = '<h1>{{ page.title }}</h1>{{ content }}<a href="{{ page.next.url }}">{{ page.next.title }}</a>';
+  const result = await rebuild(siteFiles(layout), editBody("_posts/2026-01-02-b.md", "\n追記しました。\n"));
+  assert.equal(result.pagesKept, DOCUMENT_PAGES - 1);
+  const excerpt = await rebuild(siteFiles(`${layout}{{ page.previous.excerpt }}`), editBody("_posts/2026-01-02-b.md", "\n追記しました。\n"));
+  assert.equal(excerpt.pagesKept, DOCUMENT_PAGES - 1, "an edit after B's first paragraph leaves its excerpt, and C showing it, as they were");
+  assert.equal(result.filesWritten, 1 + 1, "the post and the feed");
+});
+
+test("a page showing another post's excerpt, content or reading time is rendered again when that post's body changes", async () => {
+  // A new first paragraph (B's excerpt), long enough to change B's reading time too.
+  const longer = (site: string): void => writeFileSync(path.join(site, "_posts/2026-01-02-b.md"), post("B", `${"長い書き直しの文章です。".repeat(400)}\n\n二段落目。`));
+  for (const shows of ["{{ page.previous.excerpt }}", "{{ page.next.content }}", "{{ page.next.reading_time }}"]) {
+    const result = await rebuild(siteFiles(`{{ content }}|${shows}`), longer);
+    assert.equal(result.pagesKept, DOCUMENT_PAGES - 2, `${shows}: B and the post showing it are rendered`);
+  }
+});
+
+test("a page showing the build time is rendered by every build that shows it otherwise, at that build's time", async () => {
+  const later = NOW + 3_600_000;
+  for (const shows of ['{{ site.time | date("%H:%M") }}', '{{ "now" | date("%H:%M") }}', "{{ site.time }}", "{{ site.time | date_to_xmlschema }}"]) {
+    const result = await rebuild(siteFiles(`{{ content }}|${shows}`), () => {}, later);
+    assert.equal(result.pagesKept, 1, `${shows}: only the index page is kept`);
+  }
+  // A footer's year is the same an hour later: nothing to render.
+  for (const shows of ['{{ site.time | date("%Y") }}', '{{ "today" | date("%Y") }}', "{{ page.date }}"]) {
+    const result = await rebuild(siteFiles(`{{ content }}|${shows}`), () => {}, later);
+    assert.equal(result.pagesKept, DOCUMENT_PAGES, `${shows}: every page is kept`);
+  }
+  const nextYear = await rebuild(siteFiles('{{ content }}|{{ site.time | date("%Y") }}'), () => {}, Date.UTC(2027, 0, 5));
+  assert.equal(nextYear.pagesKept, 1, "in a new year the footer's year changes");
+});
+
+test("front matter, a layout or a missing output file make pages render again", async () => {
+  const layout = '{{ content }}<a href="{{ page.next.url }}">{{ page.next.title }}</a>';
+  const retitled = await rebuild(siteFiles(layout), (site) => writeFileSync(path.join(site, "_posts/2026-01-03-c.md"), post("C renamed", "三つ目の記事です。")));
+  assert.equal(retitled.pagesKept, 0, "another post's title may show on any page");
+  const relaid = await rebuild(siteFiles(layout), (site) => writeFileSync(path.join(site, "_layouts/post.html"), `<main>${layout}</main>`));
+  assert.equal(relaid.pagesKept, 0);
+  const removed = await rebuild(siteFiles(layout), (site) => rmSync(path.join(site, "_site/2026/01/02/b.html")));
+  assert.equal(removed.pagesKept, DOCUMENT_PAGES - 1, "the missing page is rendered, the rest kept");
+});
+
+test("a page showing its related list is rendered again when the list changes, and equals a clean build", async () => {
+  const layout = "{{ content }}|{% for r in page.related %}{{ r.url }} {{ r.score }},{% endfor %}";
+  const result = await rebuild(siteFiles(layout), editBody("_posts/2026-01-04-d.md", "\n二つ目の記事です。二段落目。\n"));
+  assert.ok(result.pagesKept < DOCUMENT_PAGES - 1, `related lists changed with D's terms (${result.pagesKept} kept)`);
+});
