@@ -69,3 +69,17 @@ test("slugify and escapePath follow Jekyll", () => {
   assert.equal(escapePath("/2026/日本語/"), "/2026/%E6%97%A5%E6%9C%AC%E8%AA%9E/");
   assert.equal(escapePath("/a b/"), "/a%20b/");
 });
+
+test("a permalink naming an unknown placeholder is an error, also one that is a name every object has", async () => {
+  for (const name of ["nosuch", "constructor", "__proto__"]) {
+    const site = makeSite({
+      "_config.yml": `permalink: /:year/:${name}/\n`,
+      "_posts/2026-02-19-a.md": "---\ntitle: A\n---\nHello\n",
+    });
+    try {
+      await assert.rejects(build({ source: site, cacheDir: false }), new RegExp(`permalink '/:year/:${name}/' uses ':${name}', which kiji does not know`));
+    } finally {
+      removeDir(site);
+    }
+  }
+});
