@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { build, type BuildResult } from "../src/build/index.js";
+import { siteKeyOf, type SiteKeyInput } from "../src/build/page-reuse.js";
 import { makeSite, removeDir, treeHash } from "./helpers.js";
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -94,4 +95,21 @@ test("a page showing its related list is rendered again when the list changes, a
   const layout = "{{ content }}|{% for r in page.related %}{{ r.url }} {{ r.score }},{% endfor %}";
   const result = await rebuild(siteFiles(layout), editBody("_posts/2026-01-04-d.md", "\n二つ目の記事です。二段落目。\n"));
   assert.ok(result.pagesKept < DOCUMENT_PAGES - 1, `related lists changed with D's terms (${result.pagesKept} kept)`);
+});
+
+test("the site key covers every document's front matter, also for 150,000 posts", () => {
+  const posts = Array.from({ length: 150_000 }, (_, i) => ({ relativePath: `_posts/2026-01-01-p${i}.md`, type: "posts" }));
+  const input = (frontOf: (i: number) => string | undefined): SiteKeyInput =>
+    ({
+      engineKey: "engine",
+      config: { digest: "config" },
+      source: { layouts: [], includes: [], dataFiles: [] },
+      content: { staticFiles: [], posts, pages: [] },
+      docs: new Map(posts.map((post, i) => [post.relativePath, { frontKey: frontOf(i), entry: { mtimeMs: 0 } }])),
+      ogImages: new Map(),
+    }) as unknown as SiteKeyInput;
+  const key = siteKeyOf(input(() => "front"));
+  assert.match(key ?? "", /^[0-9a-f]{32}$/);
+  assert.notEqual(siteKeyOf(input((i) => (i === 149_999 ? "edited" : "front"))), key, "the last post's front matter counts");
+  assert.equal(siteKeyOf(input((i) => (i === 7 ? undefined : "front"))), undefined, "no key without every front-matter digest");
 });

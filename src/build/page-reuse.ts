@@ -2,7 +2,7 @@ import type { ResolvedConfig } from "../config/index.js";
 import { strftime, type DocumentBase, type Page, type Post, type SiteContent, type TimeZone } from "../content/index.js";
 import type { DocumentText, OgImagePlan } from "../features/index.js";
 import type { PageReuse } from "../outputs/index.js";
-import { digest } from "../shared/index.js";
+import { digest, digestAll } from "../shared/index.js";
 import type { RenderReads, SiteViews } from "../templates/index.js";
 import type { OutputWriter } from "../write/index.js";
 import type { LoadedDocument } from "./load-documents.js";
@@ -38,7 +38,7 @@ export function siteKeyOf(input: SiteKeyInput): string | undefined {
     parts.push(doc.relativePath, frontKey, doc.type === "drafts" ? String(input.docs.get(doc.relativePath)!.entry.mtimeMs) : "");
   }
   for (const image of input.ogImages.values()) parts.push(image.url, image.path, image.outputPath ?? "");
-  return digest(...parts);
+  return digestAll(parts);
 }
 
 /** What a read value is in this build, without noting a read. */

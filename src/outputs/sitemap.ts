@@ -40,7 +40,7 @@ export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
     const isHtml = page.url.endsWith("/") || /^\.x?html?$/.test(page.outputExt);
     if (isHtml && listed(view) && page.url !== "/404.html" && !redirectTarget(page)) entries.push({ url: page.url, lastmod: view.last_modified_at || undefined });
   }
-  entries.push(...input.generated);
+  for (const page of input.generated) entries.push(page);
   for (const file of content.staticFiles) {
     const name = file.relativePath.slice(file.relativePath.lastIndexOf("/") + 1);
     if (!SITEMAP_EXTENSIONS.test(name) || name === "404.html" || !listed(defaultsFor(input.config.defaults, file.relativePath, "static"))) continue;

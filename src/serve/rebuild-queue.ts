@@ -22,7 +22,7 @@ export function createRebuildQueue<T>(run: (paths: readonly string[], isFull: bo
   };
   return {
     enqueue(paths, isFull) {
-      pending.push(...paths);
+      for (const path of paths) pending.push(path);
       pendingFull ||= isFull;
       const promise = new Promise<T>((resolve) => waiters.push(resolve));
       if (!isRunning) void drain();

@@ -3,7 +3,7 @@ export { KijiError, isKijiError, wrapError, codeFrame, formatError } from "./err
 export type { SourceLocation, KijiErrorDetails } from "./errors.js";
 export { messages } from "./messages.js";
 export type { Message } from "./messages.js";
-export { digest } from "./digest.js";
+export { digest, digestAll } from "./digest.js";
 export { toPosix, isInside, resolveInside, resolveInsideReal } from "./paths.js";
 export { createLogger, createSilentLogger } from "./logger.js";
 export type { Logger, LoggerOptions } from "./logger.js";
