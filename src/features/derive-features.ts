@@ -12,7 +12,7 @@ import { loadTermTable, saveTermTable, type TermTableStore } from "./term-table-
 import { createPostLookup, readRelatedRequest, type PostLookup } from "./related-pins.js";
 import type { TextFeatures } from "./text-features.js";
 import { createTokenizer, type Tokenizer } from "./tokenize.js";
-import { digest } from "../shared/index.js";
+import { digest, runPausing, runSteps } from "../shared/index.js";
 
 /** A cache kept from build to build: a Map, or a table of the cache folder. */
 export interface FeatureCache<V> {
@@ -119,19 +119,6 @@ function postTerms(input: FeaturesInput, post: Post, tokenizer: Tokenizer): Lazy
 }
 
 const NO_TERMS: LazyTerms = { key: "", terms: () => ({ terms: "", counts: new Float64Array(0) }) };
-
-/** Runs steps to the end, awaiting `pause` between them. */
-async function runPausing<T>(steps: Generator<void, T>, pause: () => Promise<void> | undefined): Promise<T> {
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await pause();
-  }
-}
-
-/** Runs steps to the end at once. */
-function runSteps<T>(steps: Generator<void, T>): T {
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
-}
 
 /**
  * The ranking of the last build when nothing it was ranked from changed (each post's terms key

@@ -1,4 +1,5 @@
 import type { ResolvedRelatedConfig } from "../config/index.js";
+import { runSteps } from "../shared/index.js";
 import { termList, type PostTerms } from "./post-terms.js";
 import { buildSignalIndex, indexNumberedKeys, numberKeys, type NumberedKeys, type SignalIndex } from "./related-index.js";
 
@@ -136,11 +137,7 @@ export function rankRelatedPosts(posts: readonly RankedPost[], config: ResolvedR
 
 /** rankRelatedPosts, given every post's terms already numbered (see NumberedKeys; a term table keeps them from build to build). */
 export function rankNumberedPosts(posts: readonly RankedFacts[], terms: NumberedKeys, config: ResolvedRelatedConfig): RelatedMatch[][] {
-  const steps = rankingSteps(posts, terms, config);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(rankingSteps(posts, terms, config));
 }
 
 /**

@@ -10,4 +10,4 @@ export type { Logger, LoggerOptions } from "./logger.js";
 export { parseSimpleYaml, parseYaml, YamlTimestamp } from "./yaml.js";
 export type { ParseYamlOptions } from "./yaml.js";
 export { kijiVersion, engineDigest } from "./version.js";
-export { createYielder, nextTurn } from "./yield-often.js";
+export { createYielder, nextTurn, runPausing, runSteps } from "./yield-often.js";

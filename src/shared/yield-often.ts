@@ -24,3 +24,16 @@ export function createYielder(): () => Promise<void> | undefined {
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Runs a generator of steps (work that stops where a caller may pause) to the end at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** Runs a generator of steps to the end, awaiting `pause` (a createYielder function) between them. */
+export async function runPausing<T>(steps: Generator<void, T>, pause: () => Promise<void> | undefined): Promise<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
