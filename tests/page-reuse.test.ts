@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -91,6 +91,14 @@ test("front matter, a layout or a missing output file make pages render again", 
   assert.equal(removed.pagesKept, DOCUMENT_PAGES - 1, "the missing page is rendered, the rest kept");
 });
 
+test("a draft dated by its file's mtime: a new mtime is a new date, which any page may show", async () => {
+  // future: the draft's first date is the time the test made the file.
+  const layout = "{{ content }}|{{ page.date }}|{{ page.next.date }}";
+  const files = { ...siteFiles(layout), "_config.yml": "timezone: UTC\nshow_drafts: true\nfuture: true\n", "_drafts/undated.md": post("Draft", "下書き。") };
+  const result = await rebuild(files, (site) => utimesSync(path.join(site, "_drafts/undated.md"), new Date(Date.UTC(2026, 2, 3)), new Date(Date.UTC(2026, 2, 3))));
+  assert.equal(result.pagesKept, 0, "a date may show on any page: every page is rendered again");
+});
+
 test("a page showing its related list is rendered again when the list changes, and equals a clean build", async () => {
   const layout = "{{ content }}|{% for r in page.related %}{{ r.url }} {{ r.score }},{% endfor %}";
   const result = await rebuild(siteFiles(layout), editBody("_posts/2026-01-04-d.md", "\n二つ目の記事です。二段落目。\n"));
@@ -98,7 +106,7 @@ test("a page showing its related list is rendered again when the list changes, a
 });
 
 test("the site key covers every document's front matter, also for 150,000 posts", () => {
-  const posts = Array.from({ length: 150_000 }, (_, i) => ({ relativePath: `_posts/2026-01-01-p${i}.md`, type: "posts" }));
+  const posts = Array.from({ length: 150_000 }, (_, i) => ({ relativePath: `_posts/2026-01-01-p${i}.md`, type: "posts", date: { epochMs: i } }));
   const input = (frontOf: (i: number) => string | undefined): SiteKeyInput =>
     ({
       engineKey: "engine",

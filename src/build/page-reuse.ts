@@ -34,8 +34,8 @@ export function siteKeyOf(input: SiteKeyInput): string | undefined {
   for (const doc of [...input.content.posts, ...input.content.pages]) {
     const frontKey = input.docs.get(doc.relativePath)?.frontKey;
     if (frontKey === undefined) return undefined;
-    // A draft without a date takes the file's mtime.
-    parts.push(doc.relativePath, frontKey, doc.type === "drafts" ? String(input.docs.get(doc.relativePath)!.entry.mtimeMs) : "");
+    // A post's date, as a post without one in its name or front matter takes the file's mtime.
+    parts.push(doc.relativePath, frontKey, doc.type === "pages" ? "" : String(doc.date.epochMs));
   }
   for (const image of input.ogImages.values()) parts.push(image.url, image.path, image.outputPath ?? "");
   return digestAll(parts);
