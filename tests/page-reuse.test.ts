@@ -115,9 +115,26 @@ test("the site key covers every document's front matter, also for 150,000 posts"
       content: { staticFiles: [], posts, pages: [] },
       docs: new Map(posts.map((post, i) => [post.relativePath, { frontKey: frontOf(i), entry: { mtimeMs: 0 } }])),
       ogImages: new Map(),
+      paginated: undefined,
     }) as unknown as SiteKeyInput;
   const key = siteKeyOf(input(() => "front"));
   assert.match(key ?? "", /^[0-9a-f]{32}$/);
   assert.notEqual(siteKeyOf(input((i) => (i === 149_999 ? "edited" : "front"))), key, "the last post's front matter counts");
   assert.equal(siteKeyOf(input((i) => (i === 7 ? undefined : "front"))), undefined, "no key without every front-matter digest");
+});
+
+test("pages of the paginated home and of archives are kept too, unless a post they show changed", async () => {
+  const files = {
+    ...siteFiles("{{ content }}"),
+    "_config.yml": "timezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title.html\npaginate: 2\n",
+    "index.html": "---\n---\n{% for p in paginator.posts %}<li>{{ p.title }}: {{ p.excerpt }}</li>{% endfor %}",
+    "_layouts/archive.html": "{{ page.title }}{% for p in page.posts %}<li>{{ p.url }}</li>{% endfor %}",
+  };
+  const all = (await rebuild(files, () => {})).pagesKept;
+  assert.ok(all >= 4 + 2 + 2, `posts, two home pages and the date archives are kept when nothing changed (${all})`);
+  // A's new first paragraph is its excerpt: A and the home page listing it (page 2, the older posts) are rendered.
+  const edited = await rebuild(files, (site) => writeFileSync(path.join(site, "_posts/2026-01-01-a.md"), post("A", "書き直した最初の段落。\n\n続き。")));
+  assert.equal(edited.pagesKept, all - 2);
+  const relaid = await rebuild(files, (site) => appendFileSync(path.join(site, "index.html"), "<p>more</p>"));
+  assert.equal(relaid.pagesKept, 0, "the home page's template is part of every page's key");
 });

@@ -17,12 +17,15 @@ export interface SiteKeyInput {
   /** Loaded documents by path relative to the source. */
   readonly docs: ReadonlyMap<string, LoadedDocument>;
   readonly ogImages: OgImagePlan;
+  /** The page the paginated home renders once per page: its body is a template of every page of it. */
+  readonly paginated: Page | undefined;
 }
 
 /**
  * Digest of everything a document's page can show apart from the values RenderReads hears:
  * kiji's code, the resolved config, layouts and includes, data files, static files, the OGP
- * plan, and every document (in site order) by its path and front matter. A document's body
+ * plan, the paginated home page's whole file, and every document (in site order) by its path and
+ * front matter. A document's body
  * enters only through its content, excerpt and derived data, which are heard when read.
  * Undefined when a document's front-matter digest is unknown: then every page is rendered.
  */
@@ -38,6 +41,7 @@ export function siteKeyOf(input: SiteKeyInput): string | undefined {
     parts.push(doc.relativePath, frontKey, doc.type === "pages" ? "" : String(doc.date.epochMs));
   }
   for (const image of input.ogImages.values()) parts.push(image.url, image.path, image.outputPath ?? "");
+  if (input.paginated) parts.push(input.docs.get(input.paginated.relativePath)?.digest ?? "");
   return digestAll(parts);
 }
 
@@ -56,7 +60,7 @@ export interface StampInput {
  */
 export function createStamp(input: StampInput): (token: string) => string {
   const byPath = new Map(input.rendered.map((doc) => [doc.relativePath, doc]));
-  return (token) => {
+  const stampOf = (token: string): string => {
     const [field, file] = token.split("\0") as [string, string];
     if (field === "now") return String(input.now);
     if (field === "time") return strftime(input.zone.localTime(input.now), file);
@@ -67,6 +71,13 @@ export function createStamp(input: StampInput): (token: string) => string {
     if (field === "excerpt") return typeof text?.excerpt === "object" ? text.excerpt.key : String(text?.excerpt);
     const view = doc.type === "pages" ? input.views.pages.get(doc) : input.views.posts.get(doc);
     return String(JSON.stringify(view?.[field]));
+  };
+  // Many pages read the same values (a post's excerpt on the home page and on each of its archives): each is stamped once.
+  const stamps = new Map<string, string>();
+  return (token) => {
+    let stamp = stamps.get(token);
+    if (stamp === undefined) stamps.set(token, (stamp = stampOf(token)));
+    return stamp;
   };
 }
 

@@ -36,14 +36,18 @@ async function renderHtml(doc: DocumentBase, view: Record<string, unknown>, site
   return engine.renderLayouts(doc.layout, content, { site, page: view, paginator: undefined }, doc.relativePath);
 }
 
-/** A document's page: kept when nothing it read changed, else rendered with what it reads noted. */
-async function renderDocument(doc: DocumentBase, view: Record<string, unknown>, site: () => Readonly<Record<string, unknown>>, input: DocumentPagesInput): Promise<OutputFile> {
-  const { reuse, engine } = input;
-  if (!reuse) return { path: doc.outputPath, contents: await renderHtml(doc, view, site(), engine) };
-  const previous = reuse.previous(doc.outputPath);
-  if (previous && reuse.keyOf(previous.reads) === previous.key) return { path: doc.outputPath, kept: previous };
-  const { value, reads } = await reuse.track(() => renderHtml(doc, view, site(), engine));
-  return { path: doc.outputPath, contents: value, render: { key: reuse.keyOf(reads), reads } };
+/** A rendered page at `path`: kept when nothing it read last time changed, else rendered with what it reads noted. */
+export async function reusablePage(reuse: PageReuse | undefined, path: string, render: () => Promise<string>): Promise<OutputFile> {
+  if (!reuse) return { path, contents: await render() };
+  const previous = reuse.previous(path);
+  if (previous && reuse.keyOf(previous.reads) === previous.key) return { path, kept: previous };
+  const { value, reads } = await reuse.track(render);
+  return { path, contents: value, render: { key: reuse.keyOf(reads), reads } };
+}
+
+/** A document's page. */
+function renderDocument(doc: DocumentBase, view: Record<string, unknown>, site: () => Readonly<Record<string, unknown>>, input: DocumentPagesInput): Promise<OutputFile> {
+  return reusablePage(input.reuse, doc.outputPath, () => renderHtml(doc, view, site(), input.engine));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { Archive, Page, SiteContent } from "../content/index.js";
 import type { BodySource, DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
+import { reusablePage, type PageReuse } from "./document-pages.js";
 import type { OutputFile } from "./output-file.js";
 import { archivePagePath, homePagePath, paginate, paginationTemplate, type PagerPage } from "./pagination.js";
 
@@ -40,6 +41,8 @@ export interface ListPagesInput {
   readonly engine: TemplateEngine;
   /** The paginated page's source, rendered again for each page. */
   readonly bodyOf: (page: Page) => BodySource;
+  /** Keeps unchanged pages (see PageReuse). */
+  readonly reuse?: PageReuse;
 }
 
 /** The paginated home page: the template page's body and layouts rendered once per page, each with its `paginator`. */
@@ -48,11 +51,12 @@ export async function* homeOutputs(input: ListPagesInput, home: HomePages | unde
   const { template, pages } = home;
   const templateView = input.views.pages.get(template)!;
   for (const pager of pages) {
-    const page: DocumentView = pager.url === template.url ? { ...templateView } : { ...templateView, url: pager.url, dir: pager.url };
-    const context = { site: input.views.site, page, paginator: pager.paginator };
-    page.content = template.renderWithLiquid ? await input.engine.renderBody(input.bodyOf(template), context) : template.body;
-    const html = template.layout === undefined ? String(page.content) : await input.engine.renderLayouts(template.layout, String(page.content), context, template.relativePath);
-    yield { path: pager.outputPath, contents: html };
+    yield await reusablePage(input.reuse, pager.outputPath, async () => {
+      const page: DocumentView = pager.url === template.url ? { ...templateView } : { ...templateView, url: pager.url, dir: pager.url };
+      const context = { site: input.views.site, page, paginator: pager.paginator };
+      page.content = template.renderWithLiquid ? await input.engine.renderBody(input.bodyOf(template), context) : template.body;
+      return template.layout === undefined ? String(page.content) : input.engine.renderLayouts(template.layout, String(page.content), context, template.relativePath);
+    });
   }
 }
 
@@ -63,8 +67,7 @@ export async function* archiveOutputs(input: ListPagesInput): AsyncGenerator<Out
     for (const pager of archivePages(archive, view, input.config)) {
       const page = pager.url === archive.url ? view : { ...view, url: pager.url };
       const context = { site: input.views.site, page, paginator: pager.paginator };
-      const html = await input.engine.renderLayouts(archive.layout, "", context, `the ${archive.type} archive ${archive.url}`);
-      yield { path: pager.outputPath, contents: html };
+      yield await reusablePage(input.reuse, pager.outputPath, () => input.engine.renderLayouts(archive.layout, "", context, `the ${archive.type} archive ${archive.url}`));
     }
   }
 }

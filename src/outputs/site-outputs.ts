@@ -102,7 +102,7 @@ export function siteOutputs(input: SiteOutputsInput, plan: OutputPlan = planOutp
     const to = redirectTarget(doc);
     return to === undefined ? undefined : renderRedirect(doc.url, redirectUrl(to, urls), redirects, doc.relativePath);
   };
-  const list = { config, content, views, engine, bodyOf: input.bodyOf };
+  const list = { config, content, views, engine, bodyOf: input.bodyOf, reuse };
   const hasStylesheet = content.staticFiles.some((file) => file.relativePath === "sitemap.xsl");
   return [
     documentPages({ posts: content.posts, pages: content.pages, views, engine, skip: plan.home?.template, redirectPage, reuse }),
