@@ -153,6 +153,9 @@ test("truncate counts characters as a reader does: never splits an emoji or a co
   assert.equal(truncate("👨‍👩‍👧👨‍👩‍👧👨‍👩‍👧 family", 5), "👨‍👩‍👧👨‍👩‍👧...");
   assert.equal(truncate("か\u3099か\u3099か\u3099か\u3099", 3, ""), "か\u3099か\u3099か\u3099");
   assert.equal(truncate("日本語の長い文章", 5, "…"), "日本語の…");
+  assert.equal(truncate("日本語の文章", 6), "日本語の文章", "as long as the limit: left whole");
+  assert.equal(truncate("か\u3099か\u3099か\u3099", 3, "..."), "か\u3099か\u3099か\u3099", "three characters of six code units: not cut");
+  assert.equal(truncate("abcdef", -5), "...", "a negative length leaves the ellipsis alone, as Liquid does");
 });
 
 test("characters skips the segmenter only for text whose every code unit is a cluster of its own", () => {

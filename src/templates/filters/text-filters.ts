@@ -62,16 +62,31 @@ export function characters(text: string): string[] {
 }
 
 /**
+ * The first `max` user-perceived characters of `text`, or undefined when it has no more than
+ * that. Stops at the cut: a theme truncating each post's whole text to 100 characters on every
+ * list page spent a third of a second splitting texts into characters at 10,000 posts.
+ */
+export function cutCharacters(text: string, max: number): string | undefined {
+  if (SINGLE_UNIT_CLUSTERS.test(text)) return text.length > max ? text.slice(0, Math.max(0, max)) : undefined;
+  let count = 0;
+  for (const { index } of graphemes.segment(text)) {
+    if (count >= max) return text.slice(0, index);
+    count++;
+  }
+  return undefined;
+}
+
+/**
  * Liquid's `truncate` (length 50, "..." counted in the length), counting characters as a reader
  * does: never cuts a surrogate pair, a combining mark or an emoji sequence in half.
  */
 export function truncate(input: unknown, length: unknown = 50, ellipsis: unknown = "..."): string | undefined {
   if (input === undefined || input === null) return undefined;
-  const chars = characters(String(input));
+  const text = String(input);
   const max = Math.trunc(Number(length)) || 0;
   const end = String(ellipsis ?? "");
-  if (chars.length <= max) return String(input);
-  return chars.slice(0, Math.max(0, max - characters(end).length)).join("") + end;
+  if (cutCharacters(text, max) === undefined) return text;
+  return cutCharacters(text, Math.max(0, max - characters(end).length))! + end;
 }
 
 /** Jekyll's `array_to_sentence_string`: "a, b, and c". */

@@ -145,10 +145,21 @@ function urlOf(input: unknown): string | undefined {
 export function createUrlHelpers(settings: UrlSettings): UrlHelpers {
   const baseurl = settings.baseurl.replace(/\/$/, "");
   const withSlash = (part: string): string => (part === "" || part.startsWith("/") ? part : `/${part}`);
+  // Every page links to the same few hundred URLs (navigation, archives, neighbours): each is normalised once.
+  const normalized = new Map<string, string>();
+  const normalize = (url: string): string => {
+    const known = normalized.get(url);
+    if (known !== undefined) return known;
+    // Bounded: a huge site's own post URLs are each asked for a few times only.
+    if (normalized.size >= 50_000) normalized.clear();
+    const out = normalizeUrl(url);
+    normalized.set(url, out);
+    return out;
+  };
   const relativeUrl = (input: unknown): string | undefined => {
     const url = urlOf(input);
     if (url === undefined || hasScheme(url)) return url;
-    return normalizeUrl(withSlash(baseurl) + withSlash(url));
+    return normalize(withSlash(baseurl) + withSlash(url));
   };
   return {
     relativeUrl,
@@ -156,7 +167,7 @@ export function createUrlHelpers(settings: UrlSettings): UrlHelpers {
       const url = urlOf(input);
       if (url === undefined || hasScheme(url)) return url;
       if (settings.url === "") return relativeUrl(url);
-      return normalizeUrl(settings.url + relativeUrl(url)!);
+      return normalize(settings.url + relativeUrl(url)!);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { JekyllTime } from "../../content/index.js";
 import { siteTime, type DateContext } from "../filters/date-filters.js";
-import { characters, normalizeWhitespace, stripHtml } from "../filters/text-filters.js";
+import { cutCharacters, normalizeWhitespace, stripHtml } from "../filters/text-filters.js";
 import { uriEscape, type UrlHelpers } from "../filters/url-filters.js";
 
 type Data = Readonly<Record<string, unknown>>;
@@ -63,8 +63,8 @@ function record(value: unknown): Data {
 /** Cuts to `limit` characters (never inside one), ending with "…" when something was cut. */
 export function cutDescription(description: string, lang: string): string {
   const limit = DESCRIPTION_LENGTH[lang.slice(0, 2).toLowerCase()] ?? 160;
-  const chars = characters(description);
-  return chars.length <= limit ? description : `${chars.slice(0, limit - 1).join("").trimEnd()}…`;
+  if (cutCharacters(description, limit) === undefined) return description;
+  return `${cutCharacters(description, limit - 1)!.trimEnd()}…`;
 }
 
 /** `ja` → `ja_JP`, `en-GB` → `en_GB`. */
