@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { build, type BuildResult } from "../src/build/index.js";
-import { siteKeyOf, type SiteKeyInput } from "../src/build/page-reuse.js";
+import { createStamp, siteKeyOf, type SiteKeyInput, type StampInput } from "../src/build/page-reuse.js";
+import { readToken } from "../src/templates/index.js";
 import { makeSite, removeDir, treeHash } from "./helpers.js";
 
 const NOW = Date.UTC(2026, 5, 1);
@@ -81,22 +82,22 @@ test("a page showing the build time is rendered by every build that shows it oth
   assert.equal(nextYear.pagesKept, 1, "in a new year the footer's year changes");
 });
 
-test("front matter, a layout or a missing output file make pages render again", async () => {
+test("front matter renders again the pages showing it; a layout or a missing output file make pages render again", async () => {
   const layout = '{{ content }}<a href="{{ page.next.url }}">{{ page.next.title }}</a>';
   const retitled = await rebuild(siteFiles(layout), (site) => writeFileSync(path.join(site, "_posts/2026-01-03-c.md"), post("C renamed", "三つ目の記事です。")));
-  assert.equal(retitled.pagesKept, 0, "another post's title may show on any page");
+  assert.equal(retitled.pagesKept, DOCUMENT_PAGES - 3, "C, B (showing C as its next) and the index listing the titles are rendered again");
   const relaid = await rebuild(siteFiles(layout), (site) => writeFileSync(path.join(site, "_layouts/post.html"), `<main>${layout}</main>`));
   assert.equal(relaid.pagesKept, 0);
   const removed = await rebuild(siteFiles(layout), (site) => rmSync(path.join(site, "_site/2026/01/02/b.html")));
   assert.equal(removed.pagesKept, DOCUMENT_PAGES - 1, "the missing page is rendered, the rest kept");
 });
 
-test("a draft dated by its file's mtime: a new mtime is a new date, which any page may show", async () => {
+test("a draft dated by its file's mtime: a new mtime is a new date, shown again wherever it shows", async () => {
   // future: the draft's first date is the time the test made the file.
   const layout = "{{ content }}|{{ page.date }}|{{ page.next.date }}";
   const files = { ...siteFiles(layout), "_config.yml": "timezone: UTC\nshow_drafts: true\nfuture: true\n", "_drafts/undated.md": post("Draft", "下書き。") };
   const result = await rebuild(files, (site) => utimesSync(path.join(site, "_drafts/undated.md"), new Date(Date.UTC(2026, 2, 3)), new Date(Date.UTC(2026, 2, 3))));
-  assert.equal(result.pagesKept, 0, "a date may show on any page: every page is rendered again");
+  assert.equal(result.pagesKept, DOCUMENT_PAGES + 1 - 2, "the draft and the post showing its date as its next are rendered again");
 });
 
 test("a page showing its related list is rendered again when the list changes, and equals a clean build", async () => {
@@ -105,22 +106,19 @@ test("a page showing its related list is rendered again when the list changes, a
   assert.ok(result.pagesKept < DOCUMENT_PAGES - 1, `related lists changed with D's terms (${result.pagesKept} kept)`);
 });
 
-test("the site key covers every document's front matter, also for 150,000 posts", () => {
+test("site's list of posts is stamped by every post's front matter, also for 150,000 posts; no site key without every front-matter digest", () => {
   const posts = Array.from({ length: 150_000 }, (_, i) => ({ relativePath: `_posts/2026-01-01-p${i}.md`, type: "posts", date: { epochMs: i } }));
-  const input = (frontOf: (i: number) => string | undefined): SiteKeyInput =>
-    ({
-      engineKey: "engine",
-      config: { digest: "config" },
-      source: { layouts: [], includes: [], dataFiles: [] },
-      content: { staticFiles: [], posts, pages: [] },
-      docs: new Map(posts.map((post, i) => [post.relativePath, { frontKey: frontOf(i), entry: { mtimeMs: 0 } }])),
-      ogImages: new Map(),
-      paginated: undefined,
-    }) as unknown as SiteKeyInput;
-  const key = siteKeyOf(input(() => "front"));
-  assert.match(key ?? "", /^[0-9a-f]{32}$/);
-  assert.notEqual(siteKeyOf(input((i) => (i === 149_999 ? "edited" : "front"))), key, "the last post's front matter counts");
-  assert.equal(siteKeyOf(input((i) => (i === 7 ? undefined : "front"))), undefined, "no key without every front-matter digest");
+  const docs = (frontOf: (i: number) => string | undefined): Map<string, unknown> => new Map(posts.map((post, i) => [post.relativePath, { frontKey: frontOf(i), entry: { mtimeMs: 0 } }]));
+  const content = { staticFiles: [], posts, pages: [], archives: [] };
+  const stampOfPosts = (frontOf: (i: number) => string | undefined): string =>
+    createStamp({ zone: undefined, now: 0, content, texts: new Map(), views: { posts: new Map(), pages: new Map() }, docs: docs(frontOf), ogImages: new Map() } as unknown as StampInput)(readToken("site", "posts"));
+  const stamp = stampOfPosts(() => "front");
+  assert.match(stamp, /^[0-9a-f]{32}$/);
+  assert.notEqual(stampOfPosts((i) => (i === 149_999 ? "edited" : "front")), stamp, "the last post's front matter counts");
+  const keyInput = (frontOf: (i: number) => string | undefined): SiteKeyInput =>
+    ({ engineKey: "engine", config: { digest: "config" }, source: { layouts: [], includes: [], dataFiles: [] }, content, docs: docs(frontOf), paginated: undefined }) as unknown as SiteKeyInput;
+  assert.match(siteKeyOf(keyInput(() => "front")) ?? "", /^[0-9a-f]{32}$/);
+  assert.equal(siteKeyOf(keyInput((i) => (i === 7 ? undefined : "front"))), undefined);
 });
 
 test("pages of the paginated home and of archives are kept too, unless a post they show changed", async () => {
@@ -137,4 +135,16 @@ test("pages of the paginated home and of archives are kept too, unless a post th
   assert.equal(edited.pagesKept, all - 2);
   const relaid = await rebuild(files, (site) => appendFileSync(path.join(site, "index.html"), "<p>more</p>"));
   assert.equal(relaid.pagesKept, 0, "the home page's template is part of every page's key");
+});
+
+test("a new post renders itself and the pages that show it (its neighbour, lists of posts), and keeps the rest", async () => {
+  const added = (site: string): void => writeFileSync(path.join(site, "_posts/2026-01-05-e.md"), post("E", "五つ目の記事です。"));
+  const plain = await rebuild(siteFiles("<h1>{{ page.title }}</h1>{{ content }}"), added);
+  assert.equal(plain.pagesKept, DOCUMENT_PAGES - 1, "only the index page, whose body lists the titles, is rendered again (and E)");
+  const neighbours = await rebuild(siteFiles('{{ content }}<a href="{{ page.next.url }}">{{ page.next.title }}</a>'), added);
+  assert.equal(neighbours.pagesKept, DOCUMENT_PAGES - 2, "D, whose next E now is, and the index are rendered again");
+  const recent = await rebuild(siteFiles("{{ content }}{% for p in site.related_posts %}{{ p.url }}{% endfor %}"), added);
+  assert.equal(recent.pagesKept, 0, "every post shows the newest posts");
+  const list = await rebuild(siteFiles("{{ content }}{{ site.posts | length }}"), added);
+  assert.equal(list.pagesKept, 0, "every page that reads site.posts is rendered again");
 });

@@ -220,8 +220,8 @@ async function runStages(options: BuildOptions, cleanups: Array<() => void>, ren
     return { file: page.relativePath, body: page.body, bodyLine: page.bodyLine, fileText: doc.text };
   };
   const outputs = { config, content, views, engine, zone, now, bodyOf, ogImages, imageCache, logger };
-  const siteKey = reads && siteKeyOf({ engineKey, config, source, content, docs, ogImages, paginated });
-  const reuse = reads && siteKey !== undefined ? { siteKey, stamp: createStamp({ zone, now, rendered, texts, views }), reads } : undefined;
+  const siteKey = reads && siteKeyOf({ engineKey, config, source, content, docs, paginated });
+  const reuse = reads && siteKey !== undefined ? { siteKey, stamp: createStamp({ zone, now, content, texts, views, docs, ogImages }), reads } : undefined;
   const summary = await writeSite({ outputs, cache, memory: options.memory, listing, signal: options.signal, onProgress: options.onProgress, mark, reuse });
 
   logger.debug(`write: ${summary.filesWritten} written, ${summary.filesUnchanged} unchanged (${summary.pagesKept} pages kept without rendering), ${summary.filesRemoved} removed`);

@@ -16,31 +16,23 @@ export interface SiteKeyInput {
   readonly content: SiteContent;
   /** Loaded documents by path relative to the source. */
   readonly docs: ReadonlyMap<string, LoadedDocument>;
-  readonly ogImages: OgImagePlan;
   /** The page the paginated home renders once per page: its body is a template of every page of it. */
   readonly paginated: Page | undefined;
 }
 
 /**
- * Digest of everything a document's page can show apart from the values RenderReads hears:
- * kiji's code, the resolved config, layouts and includes, data files, static files, the OGP
- * plan, the paginated home page's whole file, and every document (in site order) by its path and
- * front matter. A document's body
- * enters only through its content, excerpt and derived data, which are heard when read.
- * Undefined when a document's front-matter digest is unknown: then every page is rendered.
+ * Digest of what every page may show that no read is heard for: kiji's code, the resolved
+ * config, layouts and includes, data files, static files and the paginated home page's whole
+ * file. Documents enter through reads (their own front matter, neighbours, site's lists …, see
+ * createStamp). Undefined when a document's front-matter digest is unknown: then every page is
+ * rendered.
  */
 export function siteKeyOf(input: SiteKeyInput): string | undefined {
+  for (const doc of [...input.content.posts, ...input.content.pages]) if (input.docs.get(doc.relativePath)?.frontKey === undefined) return undefined;
   const parts: string[] = [input.engineKey, input.config.digest];
   for (const template of [...input.source.layouts, ...input.source.includes]) parts.push(template.file, template.fileText);
   for (const file of input.source.dataFiles) parts.push(file.relativePath, file.text);
   for (const file of input.content.staticFiles) parts.push(file.relativePath, file.outputPath, String(file.mtimeMs));
-  for (const doc of [...input.content.posts, ...input.content.pages]) {
-    const frontKey = input.docs.get(doc.relativePath)?.frontKey;
-    if (frontKey === undefined) return undefined;
-    // A post's date, as a post without one in its name or front matter takes the file's mtime.
-    parts.push(doc.relativePath, frontKey, doc.type === "pages" ? "" : String(doc.date.epochMs));
-  }
-  for (const image of input.ogImages.values()) parts.push(image.url, image.path, image.outputPath ?? "");
   if (input.paginated) parts.push(input.docs.get(input.paginated.relativePath)?.digest ?? "");
   return digestAll(parts);
 }
@@ -49,21 +41,64 @@ export function siteKeyOf(input: SiteKeyInput): string | undefined {
 export interface StampInput {
   readonly zone: TimeZone;
   readonly now: number;
-  readonly rendered: readonly (Post | Page)[];
+  readonly content: SiteContent;
   readonly texts: ReadonlyMap<DocumentBase, DocumentText>;
   readonly views: SiteViews;
+  readonly docs: ReadonlyMap<string, LoadedDocument>;
+  readonly ogImages: OgImagePlan;
 }
 
 /**
- * The stamp of each RenderReads token: the digest a body's content or excerpt was converted
- * under (its HTML is not read), the build time (or its text in a format), or a derived value as JSON.
+ * The stamp of each RenderReads token:
+ * - a body's content or excerpt: the digest it was converted under (its HTML is not read);
+ * - the build time, or its text in a format;
+ * - a document itself (`own`), a post's neighbour, the ten newest posts: path, front-matter
+ *   digest, date and OGP image of each;
+ * - site's lists of documents: all of those; its lists of archives: each archive's type, title,
+ *   URL and date; one archive: that, and its posts;
+ * - derived data (related list, reading time, books …): the value as JSON.
  */
 export function createStamp(input: StampInput): (token: string) => string {
-  const byPath = new Map(input.rendered.map((doc) => [doc.relativePath, doc]));
+  const byPath = new Map<string, Post | Page>([...input.content.posts, ...input.content.pages].map((doc) => [doc.relativePath, doc]));
+  const postIndex = new Map(input.content.posts.map((post, index) => [post.relativePath, index]));
+  const archives = new Map(input.content.archives.map((archive) => [archive.url, archive]));
+  const identity = (doc: Post | Page | undefined): string => {
+    if (doc === undefined) return "";
+    if (doc.type === "pages") return `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}`;
+    const image = input.ogImages.get(doc);
+    return `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}\0${doc.date.epochMs}\0${image?.url}\0${image?.path}\0${image?.outputPath}`;
+  };
+  const archiveIdentity = (archive: SiteContent["archives"][number]): string => `${archive.type}\0${archive.title}\0${archive.url}\0${archive.date?.epochMs}`;
+  let documentsKey: string | undefined;
+  let archivesKey: string | undefined;
+  const allDocuments = (): string => (documentsKey ??= digestAll(function* () { for (const doc of byPath.values()) yield identity(doc); }()));
+  const allArchives = (): string => (archivesKey ??= digestAll(input.content.archives.map(archiveIdentity)));
+  const neighbour = (file: string, step: number): string => {
+    const index = postIndex.get(file);
+    return index === undefined ? "" : identity(input.content.posts[index + step]);
+  };
   const stampOf = (token: string): string => {
     const [field, file] = token.split("\0") as [string, string];
-    if (field === "now") return String(input.now);
-    if (field === "time") return strftime(input.zone.localTime(input.now), file);
+    switch (field) {
+      case "now":
+        return String(input.now);
+      case "time":
+        return strftime(input.zone.localTime(input.now), file);
+      case "own":
+        return identity(byPath.get(file));
+      case "previous":
+        return neighbour(file, -1);
+      case "next":
+        return neighbour(file, 1);
+      case "recent":
+        return digestAll(input.content.posts.slice(-11).map(identity));
+      case "site":
+        return file === "archives" || file === "archives_by_type" || file === "archive_urls" ? allArchives() : allDocuments();
+      case "archive": {
+        const archive = archives.get(file);
+        return archive ? digestAll([archiveIdentity(archive), ...archive.posts.map(identity)]) : "";
+      }
+    }
     const doc = byPath.get(file);
     if (doc === undefined) return "";
     const text = input.texts.get(doc);
@@ -87,5 +122,6 @@ export function createPageReuse(writer: OutputWriter, siteKey: string, stamp: (t
     previous: (path) => writer.kept(path)?.render,
     keyOf: (tokens) => digest(siteKey, String(tokens.length), ...tokens.flatMap((token) => [token, stamp(token)])),
     track: (render) => reads.track(render),
+    note: (field, file) => reads.read(field, file),
   };
 }

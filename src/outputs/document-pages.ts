@@ -1,5 +1,5 @@
 import type { DocumentBase, Page, Post } from "../content/index.js";
-import { siteForPost, type SiteViews, type TemplateEngine } from "../templates/index.js";
+import { readToken, siteForPost, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import type { OutputFile, RenderRecord } from "./output-file.js";
 
 /**
@@ -14,6 +14,8 @@ export interface PageReuse {
   keyOf(reads: readonly string[]): string;
   /** Renders one page, noting what it read. */
   track<T>(render: () => Promise<T>): Promise<{ readonly value: T; readonly reads: string[] }>;
+  /** Notes a read no view getter hears (see RenderReads.read). */
+  note(field: string, file: string): void;
 }
 
 /** What rendering documents into pages needs. */
@@ -36,18 +38,23 @@ async function renderHtml(doc: DocumentBase, view: Record<string, unknown>, site
   return engine.renderLayouts(doc.layout, content, { site, page: view, paginator: undefined }, doc.relativePath);
 }
 
-/** A rendered page at `path`: kept when nothing it read last time changed, else rendered with what it reads noted. */
-export async function reusablePage(reuse: PageReuse | undefined, path: string, render: () => Promise<string>): Promise<OutputFile> {
+/**
+ * A rendered page at `path`: kept when nothing it read last time changed, else rendered with what
+ * it reads noted. `own` are reads it always makes: what the page itself is made of (a document's
+ * front matter, an archive's posts), which no getter hears.
+ */
+export async function reusablePage(reuse: PageReuse | undefined, path: string, render: () => Promise<string>, own: readonly string[]): Promise<OutputFile> {
   if (!reuse) return { path, contents: await render() };
   const previous = reuse.previous(path);
   if (previous && reuse.keyOf(previous.reads) === previous.key) return { path, kept: previous };
-  const { value, reads } = await reuse.track(render);
-  return { path, contents: value, render: { key: reuse.keyOf(reads), reads } };
+  const tracked = await reuse.track(render);
+  const reads = [...new Set([...tracked.reads, ...own])].sort();
+  return { path, contents: tracked.value, render: { key: reuse.keyOf(reads), reads } };
 }
 
 /** A document's page. */
 function renderDocument(doc: DocumentBase, view: Record<string, unknown>, site: () => Readonly<Record<string, unknown>>, input: DocumentPagesInput): Promise<OutputFile> {
-  return reusablePage(input.reuse, doc.outputPath, () => renderHtml(doc, view, site(), input.engine));
+  return reusablePage(input.reuse, doc.outputPath, () => renderHtml(doc, view, site(), input.engine), [readToken("own", doc.relativePath)]);
 }
 
 /**
@@ -63,7 +70,7 @@ export async function* documentPages(input: DocumentPagesInput): AsyncGenerator<
       continue;
     }
     const view = views.posts.get(post)!;
-    yield await renderDocument(post, view, () => siteForPost(views.site, view), input);
+    yield await renderDocument(post, view, () => siteForPost(views, view, input.reuse && (() => input.reuse!.note("recent", ""))), input);
   }
   for (const page of input.pages) {
     if (page === input.skip) continue;

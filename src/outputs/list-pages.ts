@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from "../config/index.js";
 import type { Archive, Page, SiteContent } from "../content/index.js";
-import type { BodySource, DocumentView, SiteViews, TemplateEngine } from "../templates/index.js";
+import { readToken, type BodySource, type DocumentView, type SiteViews, type TemplateEngine } from "../templates/index.js";
 import { reusablePage, type PageReuse } from "./document-pages.js";
 import type { OutputFile } from "./output-file.js";
 import { archivePagePath, homePagePath, paginate, paginationTemplate, type PagerPage } from "./pagination.js";
@@ -51,12 +51,14 @@ export async function* homeOutputs(input: ListPagesInput, home: HomePages | unde
   const { template, pages } = home;
   const templateView = input.views.pages.get(template)!;
   for (const pager of pages) {
-    yield await reusablePage(input.reuse, pager.outputPath, async () => {
+    const render = async (): Promise<string> => {
       const page: DocumentView = pager.url === template.url ? { ...templateView } : { ...templateView, url: pager.url, dir: pager.url };
       const context = { site: input.views.site, page, paginator: pager.paginator };
       page.content = template.renderWithLiquid ? await input.engine.renderBody(input.bodyOf(template), context) : template.body;
       return template.layout === undefined ? String(page.content) : input.engine.renderLayouts(template.layout, String(page.content), context, template.relativePath);
-    });
+    };
+    // A pager's posts are a slice of site.posts.
+    yield await reusablePage(input.reuse, pager.outputPath, render, [readToken("site", "posts")]);
   }
 }
 
@@ -67,7 +69,8 @@ export async function* archiveOutputs(input: ListPagesInput): AsyncGenerator<Out
     for (const pager of archivePages(archive, view, input.config)) {
       const page = pager.url === archive.url ? view : { ...view, url: pager.url };
       const context = { site: input.views.site, page, paginator: pager.paginator };
-      yield await reusablePage(input.reuse, pager.outputPath, () => input.engine.renderLayouts(archive.layout, "", context, `the ${archive.type} archive ${archive.url}`));
+      const render = (): Promise<string> => input.engine.renderLayouts(archive.layout, "", context, `the ${archive.type} archive ${archive.url}`);
+      yield await reusablePage(input.reuse, pager.outputPath, render, [readToken("archive", archive.url)]);
     }
   }
 }

@@ -12,6 +12,8 @@ export interface SiteViews {
   readonly posts: ReadonlyMap<Post, DocumentView>;
   readonly pages: ReadonlyMap<Page, DocumentView>;
   readonly archives: ReadonlyMap<Archive, DocumentView>;
+  /** Post views newest first: `site.posts`, for kiji's own use without a read being heard. */
+  readonly newest: readonly DocumentView[];
 }
 
 /**
@@ -103,6 +105,9 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
   return out;
 }
 
+/** The keys of `site` that list documents or archives, heard when read (see RenderReads). */
+export const SITE_LISTS = ["posts", "pages", "html_pages", "documents", "categories", "tags", "archives", "archives_by_type", "archive_urls"] as const;
+
 /**
  * Builds `site` and the document views Jekyll templates expect: posts newest first with
  * `next`/`previous`, pages, static files, categories, tags, archives (as jekyll-archives), data and
@@ -111,18 +116,25 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
 export function createSiteViews(content: SiteContent, config: ResolvedConfig, time: JekyllTime, ogImages: OgImagePlan = new Map(), reads?: RenderReads): SiteViews {
   const posts = new Map(content.posts.map((post) => [post, postView(post, ogImages.get(post))]));
   const ascending = content.posts.map((post) => posts.get(post)!);
-  ascending.forEach((view, i) => {
-    view.previous = ascending[i - 1];
-    view.next = ascending[i + 1];
+  // What reaches other documents' views is heard when read (see RenderReads): neighbours, an archive's posts, site's lists.
+  const heard = (view: DocumentView, key: string, value: unknown, field: string, file: string): void => {
+    if (reads) defineLazyValue(view, key, () => value, false, () => reads.read(field, file));
+    else view[key] = value;
+  };
+  content.posts.forEach((post, i) => {
+    heard(ascending[i]!, "previous", ascending[i - 1], "previous", post.relativePath);
+    heard(ascending[i]!, "next", ascending[i + 1], "next", post.relativePath);
   });
   const pages = new Map(content.pages.map((page) => [page, pageView(page)]));
   const pageViews = [...pages.values()];
   const archives = new Map(content.archives.map((archive) => [archive, archiveView(archive, posts)]));
+  for (const [archive, view] of archives) heard(view, "posts", view.posts, "archive", archive.url);
+  const newest = [...ascending].reverse();
   const site = {
     ...config.siteVariables,
     // Every use of it is heard (a page that shows it may change with every build), the date filter's as the text it makes.
     time: reads ? trackedTime(time, reads) : time,
-    posts: [...ascending].reverse(),
+    posts: newest,
     pages: pageViews,
     html_pages: pageViews.filter((view) => String(view.url).endsWith("/") || String(view.url).endsWith(".html")),
     static_files: content.staticFiles.map(staticFileView),
@@ -134,7 +146,8 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
     archives: [...archives.values()],
     ...archiveLookups([...archives.values()]),
   };
-  return { site, posts, pages, archives };
+  for (const key of SITE_LISTS) heard(site, key, site[key], "site", key);
+  return { site, posts, pages, archives, newest };
 }
 
 /**
@@ -149,10 +162,15 @@ export function resetDocumentView(view: DocumentView, doc: Post | Page, image: O
   else Object.assign(view, postView(doc, image), { previous, next });
 }
 
-/** `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll without LSI). */
-export function siteForPost(site: Readonly<Record<string, unknown>>, view: DocumentView): Record<string, unknown> {
-  const recent = (site.posts as DocumentView[]).slice(0, 11).filter((other) => other !== view).slice(0, 10);
-  return Object.assign(Object.create(site) as Record<string, unknown>, { related_posts: recent });
+/**
+ * `site` as one post sees it: `site.related_posts` is the ten most recent other posts (Jekyll
+ * without LSI). `onRecent` hears a read of them (see RenderReads).
+ */
+export function siteForPost(views: SiteViews, view: DocumentView, onRecent?: () => void): Record<string, unknown> {
+  const recent = (): DocumentView[] => views.newest.slice(0, 11).filter((other) => other !== view).slice(0, 10);
+  const own = Object.create(views.site) as Record<string, unknown>;
+  defineLazyValue(own, "related_posts", recent, true, onRecent);
+  return own;
 }
 
 /**
