@@ -118,8 +118,12 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
   const ascending = content.posts.map((post) => posts.get(post)!);
   // What reaches other documents' views is heard when read (see RenderReads): neighbours, an archive's posts, site's lists.
   const heard = (view: DocumentView, key: string, value: unknown, field: string, file: string): void => {
-    if (reads) defineLazyValue(view, key, () => value, false, () => reads.read(field, file));
-    else view[key] = value;
+    if (!reads) {
+      view[key] = value;
+      return;
+    }
+    const set = (replaced: unknown): void => void Object.defineProperty(view, key, { value: replaced, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(view, key, { get: () => (reads.read(field, file), value), set, enumerable: true, configurable: true });
   };
   content.posts.forEach((post, i) => {
     heard(ascending[i]!, "previous", ascending[i - 1], "previous", post.relativePath);
