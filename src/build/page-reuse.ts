@@ -48,35 +48,64 @@ export interface StampInput {
   readonly ogImages: OgImagePlan;
 }
 
-/**
- * The stamp of each RenderReads token:
- * - a body's content or excerpt: the digest it was converted under (its HTML is not read);
- * - the build time, or its text in a format;
- * - a document itself (`own`), a post's neighbour, the ten newest posts: path, front-matter
- *   digest, date and OGP image of each;
- * - site's lists of documents: all of those; its lists of archives: each archive's type, title,
- *   URL and date; one archive: that, and its posts;
- * - derived data (related list, reading time, books …): the value as JSON.
- */
-export function createStamp(input: StampInput): (token: string) => string {
-  const byPath = new Map<string, Post | Page>([...input.content.posts, ...input.content.pages].map((doc) => [doc.relativePath, doc]));
-  const postIndex = new Map(input.content.posts.map((post, index) => [post.relativePath, index]));
-  const archives = new Map(input.content.archives.map((archive) => [archive.url, archive]));
+/** Stamps of documents and archives: a document by its path, front-matter digest, date and OGP image; an archive by its type, title, URL and date. */
+interface Identities {
+  own(file: string): string;
+  /** The post `step` places after the post at `file` (-1: its previous). */
+  neighbour(file: string, step: number): string;
+  /** The eleven newest posts (`site.related_posts` is ten of them). */
+  newest(): string;
+  allDocuments(): string;
+  allArchives(): string;
+  /** One archive, and its posts. */
+  archive(url: string): string;
+  readonly byPath: ReadonlyMap<string, Post | Page>;
+}
+
+function createIdentities(input: StampInput): Identities {
+  const { posts, pages, archives } = input.content;
+  const byPath = new Map<string, Post | Page>([...posts, ...pages].map((doc) => [doc.relativePath, doc]));
+  const postIndex = new Map(posts.map((post, index) => [post.relativePath, index]));
+  const archiveByUrl = new Map(archives.map((archive) => [archive.url, archive]));
   const identity = (doc: Post | Page | undefined): string => {
     if (doc === undefined) return "";
-    if (doc.type === "pages") return `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}`;
+    const front = `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}`;
+    if (doc.type === "pages") return front;
     const image = input.ogImages.get(doc);
-    return `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}\0${doc.date.epochMs}\0${image?.url}\0${image?.path}\0${image?.outputPath}`;
+    return `${front}\0${doc.date.epochMs}\0${image?.url}\0${image?.path}\0${image?.outputPath}`;
   };
   const archiveIdentity = (archive: SiteContent["archives"][number]): string => `${archive.type}\0${archive.title}\0${archive.url}\0${archive.date?.epochMs}`;
   let documentsKey: string | undefined;
   let archivesKey: string | undefined;
-  const allDocuments = (): string => (documentsKey ??= digestAll(function* () { for (const doc of byPath.values()) yield identity(doc); }()));
-  const allArchives = (): string => (archivesKey ??= digestAll(input.content.archives.map(archiveIdentity)));
-  const neighbour = (file: string, step: number): string => {
-    const index = postIndex.get(file);
-    return index === undefined ? "" : identity(input.content.posts[index + step]);
+  return {
+    byPath,
+    own: (file) => identity(byPath.get(file)),
+    neighbour(file, step) {
+      const index = postIndex.get(file);
+      return index === undefined ? "" : identity(posts[index + step]);
+    },
+    newest: () => digestAll(posts.slice(-11).map(identity)),
+    allDocuments: () => (documentsKey ??= digestAll((function* () { for (const doc of byPath.values()) yield identity(doc); })())),
+    allArchives: () => (archivesKey ??= digestAll(archives.map(archiveIdentity))),
+    archive(url) {
+      const archive = archiveByUrl.get(url);
+      return archive ? digestAll([archiveIdentity(archive), ...archive.posts.map(identity)]) : "";
+    },
   };
+}
+
+const ARCHIVE_LISTS = new Set(["archives", "archives_by_type", "archive_urls"]);
+
+/**
+ * The stamp of each RenderReads token:
+ * - a body's content or excerpt: the digest it was converted under (its HTML is not read);
+ * - the build time, or its text in a format;
+ * - a document itself (`own`), a post's neighbour, the newest posts, an archive: see Identities;
+ * - site's lists of documents: every document; its lists of archives: every archive;
+ * - derived data (related list, reading time, books …): the value as JSON.
+ */
+export function createStamp(input: StampInput): (token: string) => string {
+  const ids = createIdentities(input);
   const stampOf = (token: string): string => {
     const [field, file] = token.split("\0") as [string, string];
     switch (field) {
@@ -85,21 +114,19 @@ export function createStamp(input: StampInput): (token: string) => string {
       case "time":
         return strftime(input.zone.localTime(input.now), file);
       case "own":
-        return identity(byPath.get(file));
+        return ids.own(file);
       case "previous":
-        return neighbour(file, -1);
+        return ids.neighbour(file, -1);
       case "next":
-        return neighbour(file, 1);
+        return ids.neighbour(file, 1);
       case "recent":
-        return digestAll(input.content.posts.slice(-11).map(identity));
+        return ids.newest();
       case "site":
-        return file === "archives" || file === "archives_by_type" || file === "archive_urls" ? allArchives() : allDocuments();
-      case "archive": {
-        const archive = archives.get(file);
-        return archive ? digestAll([archiveIdentity(archive), ...archive.posts.map(identity)]) : "";
-      }
+        return ARCHIVE_LISTS.has(file) ? ids.allArchives() : ids.allDocuments();
+      case "archive":
+        return ids.archive(file);
     }
-    const doc = byPath.get(file);
+    const doc = ids.byPath.get(file);
     if (doc === undefined) return "";
     const text = input.texts.get(doc);
     if (field === "content") return text?.key ?? "";
