@@ -106,7 +106,7 @@ function groupViews(groups: ReadonlyMap<string, readonly Post[]>, views: Readonl
 }
 
 /** The keys of `site` that list documents or archives, heard when read (see RenderReads). */
-export const SITE_LISTS = ["posts", "pages", "html_pages", "documents", "categories", "tags", "archives", "archives_by_type", "archive_urls"] as const;
+const SITE_LISTS = ["posts", "pages", "html_pages", "documents", "categories", "tags", "archives", "archives_by_type", "archive_urls"] as const;
 
 /**
  * Builds `site` and the document views Jekyll templates expect: posts newest first with
@@ -122,8 +122,7 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
       view[key] = value;
       return;
     }
-    const set = (replaced: unknown): void => void Object.defineProperty(view, key, { value: replaced, writable: true, enumerable: true, configurable: true });
-    Object.defineProperty(view, key, { get: () => (reads.read(field, file), value), set, enumerable: true, configurable: true });
+    Object.defineProperty(view, key, { get: () => (reads.read(field, file), value), set: replaceWithValue(view, key), enumerable: true, configurable: true });
   };
   content.posts.forEach((post, i) => {
     heard(ascending[i]!, "previous", ascending[i - 1], "previous", post.relativePath);
@@ -189,8 +188,12 @@ export function defineLazyValue(view: DocumentView, key: string, compute: () => 
     kept ??= { value: compute() };
     return kept.value;
   };
-  const set = (value: unknown): void => void Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(view, key, { get, set, enumerable: true, configurable: true });
+  Object.defineProperty(view, key, { get, set: replaceWithValue(view, key), enumerable: true, configurable: true });
+}
+
+/** The setter of a computed view property: assigning to it makes it a plain value. */
+function replaceWithValue(view: DocumentView, key: string): (value: unknown) => void {
+  return (value) => void Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -205,7 +208,11 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?
     const view = viewOf(doc);
     if (!view) continue;
     // Derived from the body: a page showing another document's must know it did (see RenderReads).
-    const define = (key: string, compute: () => unknown): void => defineLazyValue(view, key, compute, true, reads && (() => reads.read(key, doc.relativePath)));
+    // Without a recorder (the dev server's builds into memory) a plain value costs less than a getter.
+    const define = (key: string, compute: () => unknown): void => {
+      if (reads) defineLazyValue(view, key, compute, true, () => reads.read(key, doc.relativePath));
+      else view[key] = compute();
+    };
     // Read when a template asks: the site's lists may not be ranked until then (see DocumentFeatures).
     const related = (): unknown =>
       derived.related().map(({ post, score }) => ({
@@ -216,7 +223,8 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?
         image: views.posts.get(post)?.image ?? post.data.image,
         score: Math.round(score * 10_000) / 10_000,
       }));
-    define("related", related);
+    // Always computed on first read, recorder or not: the lists may not be ranked yet.
+    defineLazyValue(view, "related", related, true, reads && (() => reads.read("related", doc.relativePath)));
     const { readingTime, books, cta } = derived;
     if (readingTime !== undefined && (view.reading_time === undefined || view.reading_time === null)) define("reading_time", () => readingTime);
     define("books", () => books.map(({ asin, title, author, description, image, url, rel }) => ({ asin, title, author, description, image, url, rel })));

@@ -170,7 +170,9 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
     unchanged.set(relative, before);
     return before;
   };
-  const isUnchanged = (relative: string, digest: string): boolean => options.previous?.get(relative)?.digest === digest && keptAsWritten(relative) !== undefined;
+  // A page rendered after all was already found as written when it was offered for keeping: no second stat.
+  const isUnchanged = (relative: string, digest: string): boolean =>
+    options.previous?.get(relative)?.digest === digest && (unchanged.has(relative) || keptAsWritten(relative) !== undefined);
 
   const store = async (file: OutputFile): Promise<void> => {
     if ("kept" in file) {

@@ -85,8 +85,10 @@ export function truncate(input: unknown, length: unknown = 50, ellipsis: unknown
   const text = String(input);
   const max = Math.trunc(Number(length)) || 0;
   const end = String(ellipsis ?? "");
-  if (cutCharacters(text, max) === undefined) return text;
-  return cutCharacters(text, Math.max(0, max - characters(end).length))! + end;
+  const cut = cutCharacters(text, max);
+  if (cut === undefined) return text;
+  // Cut again within the first `max` characters only, to make room for the ellipsis.
+  return (cutCharacters(cut, Math.max(0, max - characters(end).length)) ?? cut) + end;
 }
 
 /** Jekyll's `array_to_sentence_string`: "a, b, and c". */

@@ -63,8 +63,9 @@ function record(value: unknown): Data {
 /** Cuts to `limit` characters (never inside one), ending with "…" when something was cut. */
 export function cutDescription(description: string, lang: string): string {
   const limit = DESCRIPTION_LENGTH[lang.slice(0, 2).toLowerCase()] ?? 160;
-  if (cutCharacters(description, limit) === undefined) return description;
-  return `${cutCharacters(description, limit - 1)!.trimEnd()}…`;
+  const cut = cutCharacters(description, limit);
+  if (cut === undefined) return description;
+  return `${(cutCharacters(cut, limit - 1) ?? cut).trimEnd()}…`;
 }
 
 /** `ja` → `ja_JP`, `en-GB` → `en_GB`. */
