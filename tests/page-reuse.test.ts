@@ -106,6 +106,21 @@ test("a page showing its related list is rendered again when the list changes, a
   assert.ok(result.pagesKept < DOCUMENT_PAGES - 1, `related lists changed with D's terms (${result.pagesKept} kept)`);
 });
 
+test("a related list's scores are heard apart: pages showing the list without them are kept while it stays", async () => {
+  // One related post each. D's new sentence shares a term with C only: C's list stays [D] with a new
+  // score, B's list turns from [C] to [A] (C's weights moved), A's stays [B] at the same score.
+  const files = (shows: string): Record<string, string> => ({
+    ...siteFiles(`{{ content }}|{% for r in page.related %}${shows},{% endfor %}`),
+    "_config.yml": "timezone: Asia/Tokyo\npermalink: /:year/:month/:day/:title.html\nrelated: {count: 1}\n",
+    "_posts/2026-01-03-c.md": post("C", "三つ目の記事です。量子計算機の話。"),
+  });
+  const edit = editBody("_posts/2026-01-04-d.md", "\n量子計算機の誤り訂正。\n");
+  const shown = await rebuild(files("{{ r.url }} {{ r.title }}"), edit);
+  assert.equal(shown.pagesKept, DOCUMENT_PAGES - 2, "D and B (a new list) are rendered again; C's list is the same post");
+  const scored = await rebuild(files("{{ r.url }} {{ r.score }}"), edit);
+  assert.equal(scored.pagesKept, DOCUMENT_PAGES - 3, "C, showing its list's new score, is rendered too");
+});
+
 test("site's list of posts is stamped by every post's front matter, also for 150,000 posts; no site key without every front-matter digest", () => {
   const posts = Array.from({ length: 150_000 }, (_, i) => ({ relativePath: `_posts/2026-01-01-p${i}.md`, type: "posts", date: { epochMs: i } }));
   const docs = (frontOf: (i: number) => string | undefined): Map<string, unknown> => new Map(posts.map((post, i) => [post.relativePath, { frontKey: frontOf(i), entry: { mtimeMs: 0 } }]));

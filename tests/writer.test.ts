@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
 import { build } from "../src/build/index.js";
@@ -85,6 +85,35 @@ test("a large destination is listed ahead in a worker thread, and the commit rem
     assert.equal(summary.filesRemoved, 1);
     assert.deepEqual(listFiles(destination), ["CNAME", "deep/er/file.txt", "keep.html"]);
     assert.equal(readFileSync(path.join(destination, "keep.html"), "utf8"), "new\n");
+  } finally {
+    removeDir(root);
+  }
+});
+
+test("changes to an existing site are staged flat, without folders, and land where a clean build puts them", async () => {
+  const root = makeSite({ "_site/same.html": "same\n", "_site/old/index.html": "old\n", "_site/was-file": "file\n", "_site/was-dir/index.html": "dir\n" });
+  try {
+    const destination = path.join(root, "_site");
+    const writer = await createOutputWriter({ destination, keepFiles: [] });
+    await writer.write({ path: "same.html", contents: "changed\n" });
+    await writer.write({ path: "old/index.html", contents: "new\n" });
+    await writer.write({ path: "2026/01/02/new-post/index.html", contents: "post\n" });
+    await writer.write({ path: "was-file/index.html", contents: "now a folder\n" });
+    await writer.write({ path: "was-dir", contents: "now a file\n" });
+    const staging = readdirSync(root).find((name) => name.startsWith(".kiji-tmp-"));
+    assert.ok(staging, "a staging folder beside the destination");
+    // Writes finish in the background until the commit: wait for all five.
+    const stagedNow = () => readdirSync(path.join(root, staging), { withFileTypes: true });
+    for (let tries = 0; stagedNow().length < 5 && tries < 500; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    const staged = stagedNow();
+    assert.equal(staged.length, 5);
+    assert.ok(staged.every((entry) => entry.isFile()), "no folder is made for a staged file");
+    await writer.commit();
+    assert.deepEqual(listFiles(destination), ["2026/01/02/new-post/index.html", "old/index.html", "same.html", "was-dir", "was-file/index.html"]);
+    assert.equal(readFileSync(path.join(destination, "2026/01/02/new-post/index.html"), "utf8"), "post\n");
+    assert.equal(readFileSync(path.join(destination, "was-dir"), "utf8"), "now a file\n");
+    assert.equal(readFileSync(path.join(destination, "was-file/index.html"), "utf8"), "now a folder\n");
+    assert.deepEqual(readdirSync(root).filter((name) => name.startsWith(".kiji-tmp-")), [], "the staging folder is removed");
   } finally {
     removeDir(root);
   }

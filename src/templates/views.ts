@@ -122,7 +122,7 @@ export function createSiteViews(content: SiteContent, config: ResolvedConfig, ti
       view[key] = value;
       return;
     }
-    Object.defineProperty(view, key, { get: () => (reads.read(field, file), value), set: replaceWithValue(view, key), enumerable: true, configurable: true });
+    heardValue(view, key, value, () => reads.read(field, file));
   };
   content.posts.forEach((post, i) => {
     heard(ascending[i]!, "previous", ascending[i - 1], "previous", post.relativePath);
@@ -191,13 +191,18 @@ export function defineLazyValue(view: DocumentView, key: string, compute: () => 
   Object.defineProperty(view, key, { get, set: replaceWithValue(view, key), enumerable: true, configurable: true });
 }
 
+/** Makes `view[key]` the value, `onRead` hearing each read of it. Assigning to it replaces it. */
+function heardValue(view: DocumentView, key: string, value: unknown, onRead: () => void): void {
+  Object.defineProperty(view, key, { get: () => (onRead(), value), set: replaceWithValue(view, key), enumerable: true, configurable: true });
+}
+
 /** The setter of a computed view property: assigning to it makes it a plain value. */
 function replaceWithValue(view: DocumentView, key: string): (value: unknown) => void {
   return (value) => void Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
- * Puts derived data into the document views: `page.related` ({url, title, date, image, score}),
+ * Puts derived data into the document views: `page.related` ({url, title, date, image, score}; the scores heard apart from the list),
  * `page.reading_time` (front matter wins), `page.books`, `page.cta` and, on pages carrying an affiliate link,
  * `page.affiliate_disclosure`.
  */
@@ -215,14 +220,20 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?
     };
     // Read when a template asks: the site's lists may not be ranked until then (see DocumentFeatures).
     const related = (): unknown =>
-      derived.related().map(({ post, score }) => ({
-        url: post.url,
-        title: post.title,
-        date: post.date,
-        // The post's own view knows its image, the OGP card kiji draws included.
-        image: views.posts.get(post)?.image ?? post.data.image,
-        score: Math.round(score * 10_000) / 10_000,
-      }));
+      derived.related().map(({ post, score }) => {
+        const entry: DocumentView = {
+          url: post.url,
+          title: post.title,
+          date: post.date,
+          // The post's own view knows its image, the OGP card kiji draws included.
+          image: views.posts.get(post)?.image ?? post.data.image,
+        };
+        // Scores move with every post added or edited (a term's rarity changes): heard apart, so a page not showing them is kept while its list stays.
+        const rounded = Math.round(score * 10_000) / 10_000;
+        if (reads) heardValue(entry, "score", rounded, () => reads.read("related-score", doc.relativePath));
+        else entry.score = rounded;
+        return entry;
+      });
     // Always computed on first read, recorder or not: the lists may not be ranked yet.
     defineLazyValue(view, "related", related, true, reads && (() => reads.read("related", doc.relativePath)));
     const { readingTime, books, cta } = derived;

@@ -106,22 +106,19 @@ function statIfAny(file: string): Stats | undefined {
 }
 
 /**
- * Moves a staged file over its target (a rename replaces a file in one step; a folder in the
- * way is removed first). Synchronous, making each folder once: awaiting mkdir, rm and rename
- * for every file took 2.7 s when a build rewrote all 10,000 pages of an existing site.
+ * Moves a staged file over its target (a rename replaces a file in one step; a missing folder is
+ * made, a folder in the way removed). Synchronous, and renaming before making the folder: a
+ * rewritten page's folder is there already, and awaiting mkdir, rm and rename for every file took
+ * 2.7 s when a build rewrote all 10,000 pages of an existing site.
  */
-function moveFile(from: string, to: string, madeDirs: Set<string>): void {
-  const dir = path.dirname(to);
-  if (!madeDirs.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    madeDirs.add(dir);
-  }
+function moveFile(from: string, to: string): void {
   try {
     renameSync(from, to);
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    if (code !== "EISDIR" && code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "ENOTDIR") throw error;
-    rmSync(to, { recursive: true, force: true });
+    if (code === "ENOENT") mkdirSync(path.dirname(to), { recursive: true });
+    else if (code === "EISDIR" || code === "ENOTEMPTY" || code === "EEXIST" || code === "ENOTDIR") rmSync(to, { recursive: true, force: true });
+    else throw error;
     renameSync(from, to);
   }
 }
@@ -140,17 +137,25 @@ async function removeEmptyDirs(dir: string, relatives: Iterable<string>): Promis
  * commit, moves them in and removes stale files. Files whose contents did not change since the
  * previous build (per its manifest) are not rewritten. A failed or interrupted build never
  * reaches commit, so the previous site stays byte-identical.
+ *
+ * A new site is staged as its tree, which the commit renames into place at once. Changes to an
+ * existing site are staged flat, one file per changed path under a number: folders made and
+ * removed again cost more than the files (adding a post to a 10,000-post site rewrites 7,000
+ * pages in as many folders).
  */
 export async function createOutputWriter(options: OutputWriterOptions): Promise<OutputWriter> {
   const { destination } = options;
   const parent = path.dirname(destination);
   const staging = path.join(parent, `.kiji-tmp-${path.basename(destination)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  let flat: boolean;
   try {
     await fs.mkdir(parent, { recursive: true });
     await fs.mkdir(staging);
+    flat = await fs.stat(destination).then((stats) => stats.isDirectory(), () => false);
   } catch (error) {
     throw describeWriteError(error as NodeJS.ErrnoException, destination);
   }
+  const stagedPath = (relative: string, index: number): string => (flat ? path.join(staging, String(index)) : path.join(staging, relative));
   const madeDirs = new Set<string>([staging]);
   const produced = new Map<string, string>();
   const renders = new Map<string, RenderRecord>();
@@ -187,7 +192,7 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
     const digest = await contentDigest(file);
     produced.set(file.path, digest);
     if (isUnchanged(file.path, digest)) return;
-    const target = path.join(staging, file.path);
+    const target = stagedPath(file.path, changed.push(file.path) - 1);
     const dir = path.dirname(target);
     if (!madeDirs.has(dir)) {
       await fs.mkdir(dir, { recursive: true });
@@ -195,7 +200,6 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
     }
     if ("copyFrom" in file) await fs.copyFile(file.copyFrom, target);
     else await fs.writeFile(target, file.contents);
-    changed.push(file.path);
   };
 
   const drain = async (): Promise<void> => {
@@ -208,8 +212,7 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
     const stale = existing.filter((relative) => !produced.has(relative) && !isKept(relative, options.keepFiles));
     for (const relative of stale) await fs.rm(path.join(destination, relative), { force: true });
     await removeEmptyDirs(destination, stale);
-    const madeTargetDirs = new Set<string>();
-    for (const relative of changed) moveFile(path.join(staging, relative), path.join(destination, relative), madeTargetDirs);
+    changed.forEach((relative, index) => moveFile(stagedPath(relative, index), path.join(destination, relative)));
     await fs.rm(staging, { recursive: true, force: true });
     return stale.length;
   };
@@ -247,7 +250,7 @@ export async function createOutputWriter(options: OutputWriterOptions): Promise<
       let filesRemoved = 0;
       try {
         const hasDestination = await fs.lstat(destination).then(() => true, () => false);
-        if (hasDestination) filesRemoved = await moveIntoPlace();
+        if (hasDestination || flat) filesRemoved = await moveIntoPlace();
         else await fs.rename(staging, destination);
       } catch (error) {
         await fs.rm(staging, { recursive: true, force: true });
