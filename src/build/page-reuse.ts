@@ -102,7 +102,7 @@ const ARCHIVE_LISTS = new Set(["archives", "archives_by_type", "archive_urls"]);
  * - the build time, or its text in a format;
  * - a document itself (`own`), a post's neighbour, the newest posts, an archive: see Identities;
  * - site's lists of documents: every document; its lists of archives: every archive;
- * - derived data (related list, reading time, books …): the value as JSON; a related list's scores
+ * - derived data (related list, reading time, books …): the digest of the value as JSON; a related list's scores
  *   (`related-score`) apart from what its entries show.
  */
 export function createStamp(input: StampInput): (token: string) => string {
@@ -136,9 +136,10 @@ export function createStamp(input: StampInput): (token: string) => string {
     // A related list is stamped by what its entries show, its scores apart (see addFeatureViews).
     if (field === "related" || field === "related-score") {
       const entries = (view?.related ?? []) as ReadonlyArray<Record<string, unknown>>;
-      return JSON.stringify(entries.map(({ score, ...shown }) => (field === "related" ? shown : score)));
+      return digest(JSON.stringify(entries.map(({ score, ...shown }) => (field === "related" ? shown : score))));
     }
-    return String(JSON.stringify(view?.[field]));
+    // Digested: kept for the whole build, the JSON of 10,000 posts' books, lists and CTAs came to 28 MB.
+    return digest(String(JSON.stringify(view?.[field])));
   };
   // Many pages read the same values (a post's excerpt on the home page and on each of its archives): each is stamped once.
   const stamps = new Map<string, string>();

@@ -48,9 +48,15 @@ export function createBookBlocks(input: BookBlocksInput): BookBlocks {
   const file = CATALOGUE_FILES.find((name) => input.sourceText(name) !== undefined) ?? CATALOGUE_FILES[0]!;
   const catalogue = parseBookCatalogue(input.data.books, file, input.sourceText(file));
   const matcher = createBookMatcher(catalogue, file, input.tokenizer);
+  // One link per catalogue book, shared by the posts showing it (30,000 copies at 10,000 posts otherwise).
+  const links = new Map<Book, BookLink>();
   const link = (book: Book): BookLink => {
-    const isAffiliate = affiliate.amazonTag !== undefined;
-    return { ...book, url: amazonUrl(book.asin, affiliate), rel: isAffiliate ? "sponsored noopener" : "noopener", isAffiliate };
+    let made = links.get(book);
+    if (made === undefined) {
+      const isAffiliate = affiliate.amazonTag !== undefined;
+      links.set(book, (made = { ...book, url: amazonUrl(book.asin, affiliate), rel: isAffiliate ? "sponsored noopener" : "noopener", isAffiliate }));
+    }
+    return made;
   };
   const affiliateLink = new RegExp(`//${escapeRegExp(affiliate.amazonHost)}/[^"'\\s<>]*[?&](?:amp;)?tag=`);
   return {

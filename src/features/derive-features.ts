@@ -169,10 +169,15 @@ async function relatedLists(input: FeaturesInput, terms: readonly LazyTerms[]): 
     const isListed = post.type === "posts" && post.published;
     return { time: post.date.epochMs, tags: post.tags, categories: post.categories, isListed, ...request };
   });
-  const steps = rankCached(input, ranked, terms);
+  // Dropped once ranked: the ranking holds every post's terms and its index, about 80 MB at 10,000 posts, which rendering does not need.
+  let steps: ReturnType<typeof rankCached> | undefined = rankCached(input, ranked, terms);
   let lists: RelatedRanking["lists"] | undefined;
-  if (input.relatedShown !== false) lists = input.pause ? await runPausing(steps, input.pause) : runSteps(steps);
-  return (of) => (lists ??= runSteps(steps))[of]!.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned }));
+  const rank = (ranking: RelatedRanking["lists"]): RelatedRanking["lists"] => {
+    steps = undefined;
+    return (lists = ranking);
+  };
+  if (input.relatedShown !== false) rank(input.pause ? await runPausing(steps, input.pause) : runSteps(steps));
+  return (of) => (lists ?? rank(runSteps(steps!)))[of]!.map(({ index, score, isPinned }) => ({ post: posts[index]!, score, isPinned }));
 }
 
 /**

@@ -196,6 +196,29 @@ function heardValue(view: DocumentView, key: string, value: unknown, onRead: () 
   Object.defineProperty(view, key, { get: () => (onRead(), value), set: replaceWithValue(view, key), enumerable: true, configurable: true });
 }
 
+const SCORE = Symbol("kiji.score");
+const LIST_OF = Symbol("kiji.listOf");
+
+/**
+ * Makes a related entry's `score` heard as a read of `related-score` of the document listing it.
+ * One getter for every entry, reading the entry's own symbols: at 10,000 posts, 30,000 entries
+ * with a getter each held 9 MB of closures and 13 MB of dictionary-mode properties.
+ */
+function heardScores(reads: RenderReads): (entry: DocumentView, value: number, file: string) => void {
+  const score: PropertyDescriptor = {
+    get(this: DocumentView & { [SCORE]: unknown; [LIST_OF]: string }) {
+      reads.read("related-score", this[LIST_OF]);
+      return this[SCORE];
+    },
+    set(this: DocumentView, value: unknown) {
+      Object.defineProperty(this, "score", { value, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  };
+  return (entry, value, file) => void Object.defineProperties(entry, { [SCORE]: { value }, [LIST_OF]: { value: file }, score });
+}
+
 /** The setter of a computed view property: assigning to it makes it a plain value. */
 function replaceWithValue(view: DocumentView, key: string): (value: unknown) => void {
   return (value) => void Object.defineProperty(view, key, { value, writable: true, enumerable: true, configurable: true });
@@ -209,6 +232,7 @@ function replaceWithValue(view: DocumentView, key: string): (value: unknown) => 
 export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?: RenderReads): void {
   // A lookup rather than a merged map: re-rendering one document should not copy every view.
   const viewOf = (doc: DocumentBase): DocumentView | undefined => views.posts.get(doc as Post) ?? views.pages.get(doc as Page);
+  const heardScore = reads && heardScores(reads);
   for (const [doc, derived] of features.documents) {
     const view = viewOf(doc);
     if (!view) continue;
@@ -230,7 +254,7 @@ export function addFeatureViews(views: SiteViews, features: SiteFeatures, reads?
         };
         // Scores move with every post added or edited (a term's rarity changes): heard apart, so a page not showing them is kept while its list stays.
         const rounded = Math.round(score * 10_000) / 10_000;
-        if (reads) heardValue(entry, "score", rounded, () => reads.read("related-score", doc.relativePath));
+        if (heardScore) heardScore(entry, rounded, doc.relativePath);
         else entry.score = rounded;
         return entry;
       });
