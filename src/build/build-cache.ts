@@ -36,7 +36,10 @@ export interface PreparedKeys {
 export interface CachedText {
   readonly signature: string;
   readonly digest: string;
-  text(): string;
+  /** The text, when this process read the file; the cache folder keeps only signature and digest. */
+  readonly text?: () => string;
+  /** Whether the signature may be kept in the cache folder (see SourceEntry.settled). */
+  readonly settled?: boolean;
 }
 
 /**
@@ -60,8 +63,8 @@ export interface BuildCache {
   /** What each rendered body showed the features stage (one entry), so unchanged bodies are not read from the Markdown cache there. */
   readonly bodyFacts: CacheTable<BodyFactsTable>;
   /**
-   * Document texts by path, reused without reading the file while its signature holds. Kept in
-   * memory only (the dev server's rebuilds): the cache folder does not store it.
+   * Document texts by path, reused without reading the file while its signature holds. The
+   * cache folder keeps the digests of settled files: a build reads only files changed since.
    */
   readonly texts: Map<string, CachedText>;
   /**

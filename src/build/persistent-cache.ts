@@ -1,6 +1,6 @@
 import type { RenderRecord } from "../outputs/index.js";
 import type { WrittenFile } from "../write/index.js";
-import type { BuildCache } from "./build-cache.js";
+import type { BuildCache, CachedText } from "./build-cache.js";
 import { openRecordStore } from "./record-store.js";
 
 /** The cache folder opened for one build: the caches it holds, and how to keep them for the next. */
@@ -31,6 +31,25 @@ function readManifest(value: unknown): Map<string, WrittenFile> {
   return manifest;
 }
 
+/** Source files' signatures and digests as stored: [path, signature, digest] each. */
+function readTexts(value: unknown): Map<string, CachedText> {
+  const texts = new Map<string, CachedText>();
+  if (!Array.isArray(value)) return texts;
+  for (const entry of value as unknown[]) {
+    if (!Array.isArray(entry) || entry.length !== 3) continue;
+    const [file, signature, digest] = entry as unknown[];
+    if (typeof file === "string" && typeof signature === "string" && typeof digest === "string") texts.set(file, { signature, digest, settled: true });
+  }
+  return texts;
+}
+
+/** Only settled files are kept: one changed just before its scan may change again under the same signature. */
+function storedTexts(texts: ReadonlyMap<string, CachedText>): unknown[] {
+  const stored: unknown[] = [];
+  for (const [file, { signature, digest, settled }] of texts) if (settled) stored.push([file, signature, digest]);
+  return stored;
+}
+
 function storedManifest(manifest: ReadonlyMap<string, WrittenFile>): unknown[] {
   return [...manifest].map(([file, { digest, size, mtimeMs, render }]) => (render ? [file, digest, size, mtimeMs, render.key, render.reads] : [file, digest, size, mtimeMs]));
 }
@@ -50,13 +69,13 @@ export async function openPersistentCache(dir: string, key: string): Promise<Per
     termTable: store.table("term-table"),
     bodyFacts: store.table("body-facts"),
     images: new Map(),
-    texts: new Map(),
+    texts: readTexts(store.inline("texts")),
     markdownKeys: new Map(),
     outputs: readManifest(store.inline("outputs")),
   };
   return {
     cache,
-    save: () => store.save({ outputs: storedManifest(cache.outputs) }),
+    save: () => store.save({ outputs: storedManifest(cache.outputs), texts: storedTexts(cache.texts) }),
     close: () => store.close(),
   };
 }

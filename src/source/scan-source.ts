@@ -47,11 +47,20 @@ async function listDir(state: ScanState, dir: string, relDir: string, applyFilte
   return out;
 }
 
+/**
+ * How long ago a file must have changed for its signature to stand for its contents in a later
+ * build. A file changed again within its file system's timestamp granularity (up to 2 s on FAT)
+ * could keep size, mtime and ctime; one changed before this margin cannot (Git's "racily clean"
+ * entries, solved the same way).
+ */
+export const SETTLE_MS = 3_000;
+
 // Synchronous: a stat is a few microseconds, and a promise per file (a thread-pool round trip each) made scanning 10,000 posts several times slower.
 function add(state: ScanState, kind: SourceKind, absolutePath: string, relativePath: string, extra: Partial<SourceEntry> = {}): void {
   const stats = statSync(absolutePath);
   const signature = `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
-  state.found[kind].push({ relativePath, absolutePath, kind, mtimeMs: stats.mtimeMs, signature, ...extra });
+  const settled = Math.max(stats.mtimeMs, stats.ctimeMs) < Date.now() - SETTLE_MS;
+  state.found[kind].push({ relativePath, absolutePath, kind, mtimeMs: stats.mtimeMs, signature, settled, ...extra });
 }
 
 /** Adds every file below a special folder (`_posts`, `_layouts` …), filtering special names as Jekyll's get_entries does. */

@@ -13,8 +13,13 @@ export interface SourceEntry {
   readonly collectionPath?: string;
   /** Modification time in ms (drafts without a date use it, as Jekyll does). */
   readonly mtimeMs: number;
-  /** Size, mtime and ctime as the scan saw them: while all three hold, the contents are the same (the dev server's text cache). */
+  /** Size, mtime and ctime as the scan saw them: while all three hold, the contents are the same (the text cache). */
   readonly signature?: string;
+  /**
+   * Whether the file was last changed more than SETTLE_MS before the scan: only then may its
+   * signature stand for its contents in a later build (see scan-source's `add`).
+   */
+  readonly settled?: boolean;
 }
 
 /** Everything the scan found, by kind. */
