@@ -67,12 +67,19 @@ function createIdentities(input: StampInput): Identities {
   const byPath = new Map<string, Post | Page>([...posts, ...pages].map((doc) => [doc.relativePath, doc]));
   const postIndex = new Map(posts.map((post, index) => [post.relativePath, index]));
   const archiveByUrl = new Map(archives.map((archive) => [archive.url, archive]));
-  const identity = (doc: Post | Page | undefined): string => {
-    if (doc === undefined) return "";
+  const makeIdentity = (doc: Post | Page): string => {
     const front = `${doc.relativePath}\0${input.docs.get(doc.relativePath)?.frontKey}`;
     if (doc.type === "pages") return front;
     const image = input.ogImages.get(doc);
     return `${front}\0${doc.date.epochMs}\0${image?.url}\0${image?.path}\0${image?.outputPath}`;
+  };
+  // Each made once: a post is in several archives, and in the site's lists.
+  const identities = new Map<Post | Page, string>();
+  const identity = (doc: Post | Page | undefined): string => {
+    if (doc === undefined) return "";
+    let made = identities.get(doc);
+    if (made === undefined) identities.set(doc, (made = makeIdentity(doc)));
+    return made;
   };
   const archiveIdentity = (archive: SiteContent["archives"][number]): string => `${archive.type}\0${archive.title}\0${archive.url}\0${archive.date?.epochMs}`;
   let documentsKey: string | undefined;
@@ -154,7 +161,17 @@ export function createStamp(input: StampInput): (token: string) => string {
 export function createPageReuse(writer: OutputWriter, siteKey: string, stamp: (token: string) => string, reads: RenderReads): PageReuse {
   return {
     previous: (path) => writer.kept(path)?.render,
-    keyOf: (tokens) => digest(siteKey, String(tokens.length), ...tokens.flatMap((token) => [token, stamp(token)])),
+    // The stamps alone, joined and hashed at once: a key is only ever compared with one made from
+    // the same record's tokens, and an update per token and stamp cost 0.25 s for 26,000 pages.
+    keyOf: (tokens) => {
+      let joined = `${siteKey}\0${tokens.length}`;
+      for (const token of tokens) {
+        // Each stamp with its length: stamps may hold "\0" themselves (identities do).
+        const value = stamp(token);
+        joined += `\0${value.length}:${value}`;
+      }
+      return digest(joined);
+    },
     track: (render) => reads.track(render),
     note: (field, file) => reads.read(field, file),
   };
